@@ -1,0 +1,14 @@
+"""Settings for the test suite: the base settings with test-only speed-ups."""
+
+from portal.settings import *  # noqa: F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tests render templates without running collectstatic first.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# No collectstatic in tests: whitenoise finds files through the finders, per request.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True
