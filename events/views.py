@@ -1,0 +1,34 @@
+"""Public pages for events and the practices presented at them."""
+
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from events.models import Event, EventPractice
+from practices.models import Practice
+
+
+@require_safe
+def event_list(request):
+    """Anyone: upcoming events soonest first, then past events newest first."""
+    return render(
+        request,
+        "events/event_list.html",
+        {"upcoming": Event.objects.upcoming(), "past": Event.objects.past()},
+    )
+
+
+@require_safe
+def event_detail(request, slug):
+    """Anyone: an event's date in its own time zone, organisers, lessons and practices."""
+    event = get_object_or_404(Event.objects.prefetch_related("organisers", "lessons"), slug=slug)
+    # Only published practices are public; each row shows the practice's title and city.
+    practice_links = (
+        EventPractice.objects.filter(event=event, practice__status=Practice.Status.PUBLISHED)
+        .select_related("practice__city")
+        .order_by("recording_time", "id")
+    )
+    return render(
+        request,
+        "events/event_detail.html",
+        {"event": event, "practice_links": practice_links},
+    )

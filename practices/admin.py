@@ -1,0 +1,317 @@
+"""Admin curation of lessons, networks, cities and practices.
+
+Changelists annotate and prefetch what their columns show, so a page of 100 rows costs the same
+few queries as a page of 10. Status only changes through the workflow actions, which record who
+did what in the practice's history.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
+
+from practices.models import City, Lesson, Network, Practice, PracticeLink, StatusChange
+
+
+@admin.register(Lesson)
+class LessonAdmin(TranslationAdmin):
+    list_display = ["number", "title", "published_practices"]
+    list_display_links = ["number", "title"]
+    search_fields = ["title_en", "title_fr", "summary_en", "summary_fr"]
+    ordering = ["number"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                published_count=Count(
+                    "practices", filter=Q(practices__status=Practice.Status.PUBLISHED)
+                )
+            )
+        )
+
+    @admin.display(description=_("published practices"), ordering="published_count")
+    def published_practices(self, lesson):
+        return lesson.published_count
+
+    def get_readonly_fields(self, request, obj=None):
+        # The nine lessons are fixed by the 2022 talks: their numbers cannot be edited.
+        return ["number"] if obj else []
+
+    def has_add_permission(self, request):
+        return Lesson.objects.count() < 9
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Network)
+class NetworkAdmin(TranslationAdmin):
+    list_display = ["name", "website", "city_count"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(city_count=Count("cities"))
+
+    @admin.display(description=_("cities"), ordering="city_count")
+    def city_count(self, network):
+        return network.city_count
+
+
+class CountryFilter(admin.SimpleListFilter):
+    title = _("country")
+    parameter_name = "country"
+    # The lookup names the field the filter applies to, so it serves cities and practices alike.
+    field = "country"
+
+    def lookups(self, request, model_admin):
+        codes = City.objects.order_by("country").values_list("country", flat=True).distinct()
+        return [(code, code) for code in codes]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(**{self.field: self.value()})
+        return queryset
+
+
+class PracticeCountryFilter(CountryFilter):
+    field = "city__country"
+
+
+@admin.register(City)
+class CityAdmin(admin.ModelAdmin):
+    list_display = ["name", "country", "region", "population", "practice_count"]
+    list_filter = [CountryFilter, "networks"]
+    search_fields = ["name", "region", "country"]
+    prepopulated_fields = {"slug": ["name"]}
+    filter_horizontal = ["networks"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(practice_count=Count("practices"))
+
+    @admin.display(description=_("practices"), ordering="practice_count")
+    def practice_count(self, city):
+        return city.practice_count
+
+
+class PracticeLinkInline(admin.TabularInline):
+    model = PracticeLink
+    extra = 1
+    fields = ["title", "url", "position"]
+
+
+class StatusChangeInline(admin.TabularInline):
+    """The practice's history, read-only: it is written by the workflow, not by hand."""
+
+    model = StatusChange
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "from_status", "to_status", "changed_by", "message"]
+    readonly_fields = fields
+    verbose_name_plural = _("history")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("changed_by")
+
+
+class ChangesRequestedForm(forms.Form):
+    message = forms.CharField(
+        label=_("What should the author change?"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=5000,
+    )
+
+
+@admin.register(Practice)
+class PracticeAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "city",
+        "country",
+        "lesson_numbers",
+        "status",
+        "evidence",
+        "language",
+        "featured",
+        "published_at",
+    ]
+    list_filter = [
+        "status",
+        "lessons",
+        "city",
+        PracticeCountryFilter,
+        "evidence",
+        "language",
+        "featured",
+        "tags",
+    ]
+    list_select_related = ["city"]
+    search_fields = ["title", "summary", "city__name"]
+    autocomplete_fields = ["city", "submitted_by"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["status", "created_at", "updated_at", "published_at"]
+    date_hierarchy = "published_at"
+    inlines = [PracticeLinkInline, StatusChangeInline]
+    actions = ["publish", "request_changes", "archive", "feature", "unfeature"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "city", "summary", "lessons", "tags"]}),
+        (
+            _("The practice"),
+            {
+                "fields": [
+                    "context",
+                    "approach",
+                    "target_groups",
+                    "partners",
+                    "results",
+                    "challenges",
+                    "evaluation",
+                    "resources",
+                    "contact",
+                ]
+            },
+        ),
+        (
+            _("Facts"),
+            {"fields": [("start_year", "end_year", "ongoing"), "language", "evidence"]},
+        ),
+        (
+            _("Publication"),
+            {
+                "fields": [
+                    "status",
+                    "featured",
+                    "submitted_by",
+                    ("created_at", "updated_at", "published_at"),
+                ]
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        # lesson_numbers reads lessons; the tags filter and form read tags.
+        return super().get_queryset(request).prefetch_related("lessons")
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "lessons":
+            kwargs["widget"] = forms.CheckboxSelectMultiple
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    @admin.display(description=_("country"), ordering="city__country")
+    def country(self, practice):
+        return practice.city.country
+
+    @admin.display(description=_("lessons"))
+    def lesson_numbers(self, practice):
+        return ", ".join(str(lesson.number) for lesson in practice.lessons.all())
+
+    def save_model(self, request, obj, form, change):
+        if not change and obj.submitted_by is None:
+            obj.submitted_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def _apply(self, request, queryset, step, done_message, **kwargs):
+        """Run a workflow step on each selected practice; report the ones it does not apply to."""
+        moved, refused = 0, []
+        for practice in queryset:
+            try:
+                getattr(practice, step)(by=request.user, **kwargs)
+            except ValidationError as error:
+                refused.append(f"{practice.title}: {' '.join(error.messages)}")
+            else:
+                moved += 1
+        if moved:
+            self.message_user(request, done_message(moved), messages.SUCCESS)
+        for reason in refused:
+            self.message_user(request, reason, messages.WARNING)
+
+    @admin.action(description=_("Publish the selected practices"))
+    def publish(self, request, queryset):
+        self._apply(
+            request,
+            queryset,
+            "publish",
+            lambda n: ngettext("%d practice published.", "%d practices published.", n) % n,
+        )
+
+    @admin.action(description=_("Archive the selected practices"))
+    def archive(self, request, queryset):
+        self._apply(
+            request,
+            queryset,
+            "archive",
+            lambda n: ngettext("%d practice archived.", "%d practices archived.", n) % n,
+        )
+
+    @admin.action(description=_("Request changes to the selected practices…"))
+    def request_changes(self, request, queryset):
+        """Ask for the reviewer's message on an intermediate page, then apply it to each."""
+        form = ChangesRequestedForm(request.POST if "confirm" in request.POST else None)
+        if form.is_valid():
+            self._apply(
+                request,
+                queryset,
+                "request_changes",
+                lambda n: (
+                    ngettext(
+                        "Changes requested on %d practice.", "Changes requested on %d practices.", n
+                    )
+                    % n
+                ),
+                message=form.cleaned_data["message"],
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Request changes"),
+            "opts": self.model._meta,
+            "form": form,
+            "practices": queryset,
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/practices/request_changes.html", context)
+
+    @admin.action(description=_("Feature the selected practices on the home page"))
+    def feature(self, request, queryset):
+        count = queryset.update(featured=True)
+        self.message_user(
+            request, ngettext("%d practice featured.", "%d practices featured.", count) % count
+        )
+
+    @admin.action(description=_("Stop featuring the selected practices"))
+    def unfeature(self, request, queryset):
+        count = queryset.update(featured=False)
+        self.message_user(
+            request,
+            ngettext("%d practice no longer featured.", "%d practices no longer featured.", count)
+            % count,
+        )
+
+
+@admin.register(StatusChange)
+class StatusChangeAdmin(admin.ModelAdmin):
+    """The review history across all practices; written by the workflow, read here."""
+
+    list_display = ["created_at", "practice", "from_status", "to_status", "changed_by"]
+    list_filter = ["to_status"]
+    list_select_related = ["practice", "changed_by"]
+    search_fields = ["practice__title", "message"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,363 @@
+"""Lessons, networks, cities and the good practices cities publish, with their history.
+
+A practice moves through a small workflow (draft -> submitted -> changes requested / published ->
+archived). The transitions live on the model (`practice.publish(by=user)`) and each one records a
+StatusChange, so the history is complete whichever screen caused it.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+
+
+class Lesson(models.Model):
+    """One of the nine key lessons of Together for Safety 2022. Reference data: never deleted."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    # Translated into title_en/title_fr and summary_en/summary_fr by modeltranslation.
+    title = models.CharField(_("title"), max_length=250)
+    summary = models.TextField(_("summary"))
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+        ordering = ["number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(number__gte=1) & Q(number__lte=9),
+                name="lesson_number_between_1_and_9",
+                violation_error_message=_("A lesson number is between 1 and 9."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class Network(models.Model):
+    """A network or alliance of cities, such as Nordic Safe Cities or the Strong Cities Network."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class City(models.Model):
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    country = models.CharField(
+        _("country"),
+        max_length=2,
+        help_text=_("ISO 3166-1 alpha-2 code in capitals, e.g. NO, FR, DK."),
+    )
+    region = models.CharField(_("region"), max_length=150, blank=True)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    networks = models.ManyToManyField(
+        Network, verbose_name=_("networks"), related_name="cities", blank=True
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    class Meta:
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(country__regex=r"^[A-Z]{2}$"),
+                name="city_country_is_iso_alpha2",
+                violation_error_message=_("Use the two capital letters of ISO 3166-1, e.g. NO."),
+            ),
+            models.UniqueConstraint(
+                fields=["name", "country"],
+                name="city_name_country_unique",
+                violation_error_message=_("This city is already listed for that country."),
+            ),
+        ]
+        indexes = [models.Index(fields=["country", "name"])]
+
+    def __str__(self):
+        return f"{self.name} ({self.country})"
+
+    def clean(self):
+        # Accept "no" from a curator and store the code as ISO writes it.
+        self.country = (self.country or "").strip().upper()
+
+
+class PracticeQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Practice.Status.PUBLISHED)
+
+    def featured(self):
+        return self.filter(featured=True)
+
+    def for_lesson(self, number):
+        return self.filter(lessons__number=number)
+
+    def in_country(self, code):
+        return self.filter(city__country=code.upper())
+
+
+class Practice(models.Model):
+    """A good practice (case study) a city shares, tagged to one or more of the nine lessons."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted for review")
+        CHANGES_REQUESTED = "changes_requested", _("Changes requested")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+
+    class Evidence(models.TextChoices):
+        NOT_EVALUATED = "not_evaluated", _("Not evaluated")
+        INTERNALLY_REVIEWED = "internally_reviewed", _("Internally reviewed")
+        EXTERNALLY_EVALUATED = "externally_evaluated", _("Externally evaluated")
+
+    class Language(models.TextChoices):
+        ENGLISH = "en", _("English")
+        FRENCH = "fr", _("French")
+
+    # Which status each workflow step may start from.
+    TRANSITIONS = {
+        Status.SUBMITTED: {Status.DRAFT, Status.CHANGES_REQUESTED},
+        Status.CHANGES_REQUESTED: {Status.SUBMITTED, Status.PUBLISHED},
+        # Staff may publish a draft they wrote themselves in the admin.
+        Status.PUBLISHED: {
+            Status.DRAFT,
+            Status.SUBMITTED,
+            Status.CHANGES_REQUESTED,
+            Status.ARCHIVED,
+        },
+        Status.ARCHIVED: {
+            Status.DRAFT,
+            Status.SUBMITTED,
+            Status.CHANGES_REQUESTED,
+            Status.PUBLISHED,
+        },
+    }
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=220, unique=True)
+    city = models.ForeignKey(
+        City, verbose_name=_("city"), on_delete=models.PROTECT, related_name="practices"
+    )
+    summary = models.TextField(
+        _("summary"), help_text=_("Two or three sentences: what the city did and why.")
+    )
+
+    # Structured sections, as prevention databases describe a practice. Markdown.
+    context = models.TextField(_("context and problem"), blank=True)
+    approach = models.TextField(_("approach and activities"), blank=True)
+    target_groups = models.TextField(_("target groups"), blank=True)
+    partners = models.TextField(_("partners"), blank=True)
+    results = models.TextField(_("results"), blank=True)
+    challenges = models.TextField(_("challenges and lessons learned"), blank=True)
+    evaluation = models.TextField(_("evaluation"), blank=True)
+    resources = models.TextField(_("resources and budget"), blank=True)
+    contact = models.TextField(
+        _("contact"),
+        blank=True,
+        help_text=_("Names, e-mails, phone numbers. Shown only to signed-in members."),
+    )
+
+    lessons = models.ManyToManyField(Lesson, verbose_name=_("lessons"), related_name="practices")
+    tags = TaggableManager(_("tags"), blank=True)
+
+    start_year = models.PositiveSmallIntegerField(_("start year"))
+    end_year = models.PositiveSmallIntegerField(
+        _("end year"), null=True, blank=True, help_text=_("Leave empty if the practice is ongoing.")
+    )
+    ongoing = models.BooleanField(_("ongoing"), default=False)
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
+    )
+    evidence = models.CharField(
+        _("evidence level"),
+        max_length=30,
+        choices=Evidence.choices,
+        default=Evidence.NOT_EVALUATED,
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    featured = models.BooleanField(_("featured"), default=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="submitted_practices",
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+    published_at = models.DateTimeField(_("published"), null=True, blank=True)
+
+    objects = PracticeQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("practice")
+        verbose_name_plural = _("practices")
+        ordering = ["-published_at", "-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(start_year__gte=1900) & Q(start_year__lte=2100),
+                name="practice_start_year_plausible",
+                violation_error_message=_("The start year must be between 1900 and 2100."),
+            ),
+            models.CheckConstraint(
+                condition=Q(end_year__isnull=True) | Q(end_year__gte=F("start_year")),
+                name="practice_end_not_before_start",
+                violation_error_message=_("The end year cannot be before the start year."),
+            ),
+            models.CheckConstraint(
+                condition=Q(ongoing=False) | Q(end_year__isnull=True),
+                name="practice_ongoing_has_no_end",
+                violation_error_message=_("An ongoing practice has no end year."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="practice_published_has_date",
+                violation_error_message=_("A published practice needs a publication date."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="practice_status_pub_idx"),
+            models.Index(fields=["status", "featured"], name="practice_status_feat_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("practices:detail", args=[self.slug])
+
+    @property
+    def is_published(self):
+        return self.status == self.Status.PUBLISHED
+
+    SECTION_FIELDS = [
+        "context",
+        "approach",
+        "target_groups",
+        "partners",
+        "results",
+        "challenges",
+        "evaluation",
+        "resources",
+    ]
+
+    @property
+    def sections(self):
+        """(heading, Markdown text) for each structured section, in reading order."""
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in self.SECTION_FIELDS
+        ]
+
+    @property
+    def period(self):
+        if self.ongoing:
+            return _("%(start)s – ongoing") % {"start": self.start_year}
+        if self.end_year and self.end_year != self.start_year:
+            return f"{self.start_year}–{self.end_year}"
+        return str(self.start_year)
+
+    # Workflow. Each step checks where it may start from and records itself in the history.
+
+    def submit(self, *, by, message=""):
+        self._move_to(self.Status.SUBMITTED, by=by, message=message)
+
+    def publish(self, *, by, message=""):
+        self._move_to(self.Status.PUBLISHED, by=by, message=message)
+
+    def request_changes(self, *, by, message):
+        if not message.strip():
+            raise ValidationError(_("Say what should change, so the author knows what to do."))
+        self._move_to(self.Status.CHANGES_REQUESTED, by=by, message=message)
+
+    def archive(self, *, by, message=""):
+        self._move_to(self.Status.ARCHIVED, by=by, message=message)
+
+    def can_move_to(self, status):
+        return self.status in self.TRANSITIONS.get(status, set())
+
+    @transaction.atomic
+    def _move_to(self, status, *, by, message):
+        if not self.can_move_to(status):
+            raise ValidationError(
+                _("A practice that is “%(current)s” cannot become “%(target)s”.")
+                % {
+                    "current": self.get_status_display(),
+                    "target": self.Status(status).label,
+                }
+            )
+        previous = self.status
+        self.status = status
+        update_fields = ["status", "updated_at"]
+        if status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+            update_fields.append("published_at")
+        self.save(update_fields=update_fields)
+        self.status_changes.create(
+            from_status=previous, to_status=status, changed_by=by, message=message
+        )
+
+
+class PracticeLink(models.Model):
+    """A web page about a practice: a report, an evaluation, the project's own site."""
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="links")
+    title = models.CharField(_("title"), max_length=200)
+    url = models.URLField(_("address"), max_length=500)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.title
+
+
+class StatusChange(models.Model):
+    """One step of a practice's history: who moved it, when, from what to what, and why."""
+
+    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="status_changes")
+    from_status = models.CharField(
+        _("from"), max_length=20, choices=Practice.Status.choices, blank=True
+    )
+    to_status = models.CharField(_("to"), max_length=20, choices=Practice.Status.choices)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    message = models.TextField(_("message"), blank=True)
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("status change")
+        verbose_name_plural = _("status changes")
+        ordering = ["created_at", "id"]
+
+    def __str__(self):
+        return f"{self.practice}: {self.from_status or '—'} → {self.to_status}"

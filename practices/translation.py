@@ -1,0 +1,16 @@
+"""Reference content translated into every language of the site (django-modeltranslation)."""
+
+from modeltranslation.translator import TranslationOptions, register
+
+from practices.models import Lesson, Network
+
+
+@register(Lesson)
+class LessonTranslationOptions(TranslationOptions):
+    fields = ("title", "summary")
+    required_languages = ("en", "fr")
+
+
+@register(Network)
+class NetworkTranslationOptions(TranslationOptions):
+    fields = ("description",)

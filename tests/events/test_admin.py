@@ -1,0 +1,100 @@
+"""Curators type event times as announced, in the event's own time zone."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from events.models import Event
+from tests.factories import EventFactory, NetworkFactory, PracticeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def event_form(**overrides):
+    data = {
+        "series": "Together for Safety",
+        "title_en": "Safeguarding Local Democracies",
+        "title_fr": "Sauvegarde des démocraties locales",
+        "slug": "safeguarding-local-democracies",
+        "description_en": "",
+        "description_fr": "",
+        "starts_at_0": "2022-03-17",
+        "starts_at_1": "14:00:00",
+        "ends_at_0": "2022-03-17",
+        "ends_at_1": "15:30:00",
+        "time_zone": "Europe/Copenhagen",
+        "online": "on",
+        "place": "",
+        "link": "",
+        "organisers": [NetworkFactory().pk],
+        "practice_links-TOTAL_FORMS": "0",
+        "practice_links-INITIAL_FORMS": "0",
+        "practice_links-MIN_NUM_FORMS": "0",
+        "practice_links-MAX_NUM_FORMS": "1000",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_times_are_read_in_the_event_time_zone(staff):
+    response = staff.post(reverse("admin:events_event_add"), event_form())
+    assert response.status_code == 302
+    event = Event.objects.get()
+    assert event.starts_at == dt.datetime(2022, 3, 17, 13, 0, tzinfo=dt.UTC)
+    assert event.ends_at == dt.datetime(2022, 3, 17, 14, 30, tzinfo=dt.UTC)
+
+
+def test_change_page_shows_times_in_the_event_time_zone(staff):
+    event = EventFactory(
+        starts_at=dt.datetime(2022, 4, 7, 12, 0, tzinfo=dt.UTC), time_zone="Europe/Copenhagen"
+    )
+    response = staff.get(reverse("admin:events_event_change", args=[event.pk]))
+    assert 'value="14:00:00"' in response.text
+
+
+def test_end_before_start_is_a_form_error_not_a_crash(staff):
+    response = staff.post(reverse("admin:events_event_add"), event_form(ends_at_1="13:00:00"))
+    assert response.status_code == 200
+    assert "An event cannot end before it starts." in response.text
+    assert not Event.objects.exists()
+
+
+def test_unknown_time_zone_is_a_form_error(staff):
+    response = staff.post(reverse("admin:events_event_add"), event_form(time_zone="Nowhere/City"))
+    assert response.status_code == 200
+    assert "is not a known time zone" in response.text
+
+
+def test_practices_are_linked_inline_with_a_note(staff):
+    practice = PracticeFactory(title="Fact-check squads")
+    response = staff.post(
+        reverse("admin:events_event_add"),
+        event_form(
+            **{
+                "practice_links-TOTAL_FORMS": "1",
+                "practice_links-0-practice": practice.pk,
+                "practice_links-0-note": "Presented by the City of Malmö",
+                "practice_links-0-recording_time": "00:12:30",
+            }
+        ),
+    )
+    assert response.status_code == 302
+    link = Event.objects.get().practice_links.get()
+    assert link.practice == practice
+    assert link.recording_time == dt.timedelta(minutes=12, seconds=30)
+
+
+def test_practice_autocomplete_finds_practices_by_title(staff):
+    PracticeFactory(title="Fact-check squads")
+    response = staff.get(
+        reverse("admin:autocomplete"),
+        {
+            "term": "fact",
+            "app_label": "events",
+            "model_name": "eventpractice",
+            "field_name": "practice",
+        },
+    )
+    assert response.status_code == 200
+    assert "Fact-check squads" in response.text

@@ -1,0 +1,92 @@
+"""The public pages a newcomer reaches from the home page, with bounded queries."""
+
+import pytest
+from django.urls import reverse
+
+from tests.factories import EventPracticeFactory, PracticeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def practices():
+    """Enough published practices, across lessons, to fill more than one list page."""
+    return [
+        PracticeFactory(lessons=[1 + index % 9, 2], tags=["trust"], featured=index < 4)
+        for index in range(25)
+    ]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/practices/", "/practices/?page=2", "/lessons/", "/lessons/2/", "/events/"],
+)
+def test_public_pages_load_with_bounded_queries(
+    anonymous, practices, url, django_assert_max_num_queries
+):
+    EventPracticeFactory(practice=practices[0])
+    with django_assert_max_num_queries(8):
+        response = anonymous.get(url)
+    assert response.status_code == 200
+
+
+def test_home_shows_the_nine_lessons_with_counts(anonymous):
+    PracticeFactory(lessons=[2])
+    PracticeFactory(lessons=[2], draft=True)
+    response = anonymous.get("/")
+    assert "Cities can counter disinformation by building trust and resilience" in response.text
+    assert response.text.count('class="lesson-tile"') == 9
+    assert "1 practice" in response.text
+
+
+def test_practice_page_shows_sections_lessons_and_events(anonymous, django_assert_max_num_queries):
+    practice = PracticeFactory(
+        title="Youth panels", lessons=[3], tags=["youth"], results="Turnout **doubled**."
+    )
+    EventPracticeFactory(practice=practice, note="Presented by the City of Oslo")
+    with django_assert_max_num_queries(8):
+        response = anonymous.get(practice.get_absolute_url())
+    assert "<h1>Youth panels</h1>" in response.text
+    assert "<strong>doubled</strong>" in response.text
+    assert "Inclusion is key to strengthening local democracies" in response.text
+    assert "Presented by the City of Oslo" in response.text
+
+
+def test_draft_practice_is_not_found(anonymous, staff):
+    draft = PracticeFactory(draft=True)
+    assert anonymous.get(draft.get_absolute_url()).status_code == 404
+    assert draft.title not in anonymous.get("/practices/").text
+
+
+def test_contact_is_shown_only_to_signed_in_members(anonymous, member):
+    practice = PracticeFactory(contact="Kari Nordmann, kari@example.org")
+    assert "kari@example.org" not in anonymous.get(practice.get_absolute_url()).text
+    assert "Sign in</a> to see who to contact" in anonymous.get(practice.get_absolute_url()).text
+    assert "kari@example.org" in member.get(practice.get_absolute_url()).text
+
+
+def test_markdown_cannot_inject_script(anonymous):
+    practice = PracticeFactory(
+        approach='<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror="alert(1)">'
+    )
+    text = anonymous.get(practice.get_absolute_url()).text
+    assert "<script>alert" not in text
+    assert "javascript:" not in text
+    assert "onerror" not in text
+
+
+@pytest.mark.parametrize("url", ["/practices/?page=99", "/practices/?page=abc", "/lessons/10/"])
+def test_pages_that_do_not_exist_are_404(anonymous, url):
+    assert anonymous.get(url).status_code == 404
+
+
+def test_event_page_shows_local_time_and_published_practices(
+    anonymous, django_assert_max_num_queries
+):
+    link = EventPracticeFactory(note="Presented by the City of Aarhus")
+    hidden = EventPracticeFactory(event=link.event, practice=PracticeFactory(draft=True))
+    with django_assert_max_num_queries(8):
+        response = anonymous.get(reverse("events:detail", args=[link.event.slug]))
+    assert "Presented by the City of Aarhus" in response.text
+    assert hidden.practice.title not in response.text
+    assert "Europe/Oslo" in response.text

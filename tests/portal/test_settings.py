@@ -1,0 +1,47 @@
+"""Settings come from the environment and refuse unsafe production configurations."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from django.core.management import call_command
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def load_settings(**env):
+    """Import portal.settings in a fresh interpreter with this environment."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    return subprocess.run(
+        [sys.executable, "-c", "import portal.settings as s; print(s.DEBUG, s.ALLOWED_HOSTS)"],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_mode_refuses_to_start_without_a_secret_key():
+    result = load_settings(DJANGO_DEBUG="0")
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY must be set" in result.stderr
+
+
+def test_production_mode_starts_with_a_secret_key_and_hosts():
+    result = load_settings(
+        DJANGO_DEBUG="0", DJANGO_SECRET_KEY="x" * 50, DJANGO_ALLOWED_HOSTS="portal.example.org"
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False ['portal.example.org']"
+
+
+def test_a_typo_in_a_boolean_is_refused():
+    result = load_settings(DJANGO_DEBUG="maybe")
+    assert result.returncode != 0
+    assert "DJANGO_DEBUG must be one of" in result.stderr
+
+
+def test_models_and_migrations_agree(db):
+    call_command("makemigrations", "--check", "--dry-run", verbosity=0)
