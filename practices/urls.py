@@ -1,12 +1,12 @@
 from django.urls import path
 
-from practices import views
+from practices.views import browse, lessons
 
 app_name = "practices"
 
 urlpatterns = [
-    path("practices/", views.practice_list, name="list"),
-    path("practices/<slug:slug>/", views.practice_detail, name="detail"),
-    path("lessons/", views.lesson_list, name="lessons"),
-    path("lessons/<int:number>/", views.lesson_detail, name="lesson"),
+    path("practices/", browse.practice_list, name="list"),
+    path("practices/<slug:slug>/", browse.practice_detail, name="detail"),
+    path("lessons/", lessons.lesson_list, name="lessons"),
+    path("lessons/<int:number>/", lessons.lesson_detail, name="lesson"),
 ]

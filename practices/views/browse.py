@@ -1,12 +1,11 @@
-"""Public pages for practices and lessons. Only published practices are shown here."""
+"""Browsing practices: the list with its filters and search, and a practice's page."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from practices.models import Lesson, Practice
+from practices.models import Practice
 
 PAGE_SIZE = 20
 
@@ -49,25 +48,4 @@ def practice_detail(request, slug):
         request,
         "practices/practice_detail.html",
         {"practice": practice, "event_links": event_links},
-    )
-
-
-@require_safe
-def lesson_list(request):
-    """Anyone: the nine lessons with their number of published practices."""
-    lessons = Lesson.objects.annotate(
-        published_count=Count("practices", filter=Q(practices__status=Practice.Status.PUBLISHED))
-    )
-    return render(request, "practices/lesson_list.html", {"lessons": lessons})
-
-
-@require_safe
-def lesson_detail(request, number):
-    """Anyone: a lesson's summary, its published practices and the events that addressed it."""
-    lesson = get_object_or_404(Lesson, number=number)
-    page = paginate(request, practice_cards(lesson.practices).order_by("-published_at", "-id"))
-    return render(
-        request,
-        "practices/lesson_detail.html",
-        {"lesson": lesson, "page": page, "events": lesson.events.order_by("-starts_at")},
     )
