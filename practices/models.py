@@ -6,6 +6,8 @@ StatusChange, so the history is complete whichever screen caused it.
 """
 
 from django.conf import settings
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q
@@ -13,6 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
+
+from practices.search import SECTION_FIELDS, refresh_vectors
+
+# Changing any of these changes what a search finds.
+SEARCHED_FIELDS = {"title", "summary", "language", "city", *SECTION_FIELDS}
 
 
 class Lesson(models.Model):
@@ -92,6 +99,11 @@ class City(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.country})"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # A practice is found by its city's name.
+        refresh_vectors(self.practices.all())
 
     def clean(self):
         # Accept "no" from a curator and store the code as ISO writes it.
@@ -206,6 +218,8 @@ class Practice(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # Kept current by save() and by the tag and city signals (practices/search.py explains).
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = PracticeQuerySet.as_manager()
 
@@ -238,10 +252,18 @@ class Practice(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="practice_status_pub_idx"),
             models.Index(fields=["status", "featured"], name="practice_status_feat_idx"),
+            # Created on PostgreSQL only (migration 0003); SQLite searches without it.
+            GinIndex(fields=["search_vector"], name="practice_search_idx"),
         ]
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or SEARCHED_FIELDS.intersection(update_fields):
+            refresh_vectors(Practice.objects.filter(pk=self.pk))
 
     def get_absolute_url(self):
         return reverse("practices:detail", args=[self.slug])
@@ -250,16 +272,7 @@ class Practice(models.Model):
     def is_published(self):
         return self.status == self.Status.PUBLISHED
 
-    SECTION_FIELDS = [
-        "context",
-        "approach",
-        "target_groups",
-        "partners",
-        "results",
-        "challenges",
-        "evaluation",
-        "resources",
-    ]
+    SECTION_FIELDS = SECTION_FIELDS
 
     @property
     def sections(self):

@@ -1,0 +1,194 @@
+"""Full-text search over practices.
+
+On PostgreSQL each practice carries a stored, GIN-indexed search vector, weighted title (A) >
+summary (B) > sections and tags (C) > city (D), built with the text-search configuration of the
+practice's own language (`english_unaccent` or `french_unaccent`: the stock stemmers with accents
+removed first). A query is parsed with both configurations, so a French query finds French
+practices and an English query English ones, and is widened with the bilingual and spelling
+equivalents below ("désinformation" finds "disinformation", "polarization" finds
+"polarisation"). The contact section is never indexed, so it cannot be found or quoted.
+
+On SQLite (the development default) a plain case-insensitive match keeps `make run` useful.
+"""
+
+import re
+import unicodedata
+
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.postgres.aggregates import StringAgg
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+)
+from django.db import connection
+from django.db.models import F, OuterRef, Q, Subquery, TextField, Value
+from django.db.models.functions import Coalesce, Concat
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+from taggit.models import TaggedItem
+
+CONFIGS = {"en": "english_unaccent", "fr": "french_unaccent"}
+MAX_QUERY_LENGTH = 200
+MAX_VARIANTS = 8
+
+# Terms practitioners search for, with their equivalents in the other language or spelling.
+# Written without accents and in lower case, as queries are compared after unaccenting.
+EQUIVALENTS = [
+    ("disinformation", "desinformation", "misinformation"),
+    ("hate speech", "discours haineux", "discours de haine"),
+    ("polarisation", "polarization"),
+    ("extremism", "extremisme"),
+    ("violent extremism", "extremisme violent"),
+    ("radicalisation", "radicalization"),
+    ("election interference", "ingerence electorale"),
+    ("media literacy", "education aux medias"),
+    ("trust", "confiance"),
+    ("civil society", "societe civile"),
+    ("memorandum of understanding", "protocole d'accord"),
+    ("donors", "donateurs", "bailleurs de fonds"),
+    ("youth", "jeunes", "jeunesse"),
+    ("networks", "reseaux"),
+    ("organisation", "organization"),
+]
+
+# The sections searched and quoted in snippets: everything a reader sees but the contact.
+SECTION_FIELDS = [
+    "context",
+    "approach",
+    "target_groups",
+    "partners",
+    "results",
+    "challenges",
+    "evaluation",
+    "resources",
+]
+
+# Snippet markers that cannot appear in text; swapped for <mark> after escaping.
+START_MARK, STOP_MARK = "\x02", "\x03"
+
+
+def is_postgresql():
+    return connection.vendor == "postgresql"
+
+
+def normalise(text):
+    """Lower case, accents removed, no control characters, single spaces, bounded length."""
+    text = "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return " ".join(text.lower().split())[:MAX_QUERY_LENGTH]
+
+
+def variants(query):
+    """The query, and the query with each known term swapped for its equivalents."""
+    base = normalise(query)
+    found = [base]
+    for group in EQUIVALENTS:
+        for term in group:
+            pattern = re.compile(rf"(?<!\w){re.escape(term)}(?!\w)")
+            if pattern.search(base):
+                for other in group:
+                    if other != term:
+                        found.append(pattern.sub(other, base))
+                break
+    unique = list(dict.fromkeys(v for v in found if v))
+    return unique[:MAX_VARIANTS]
+
+
+def search_query(query):
+    """One SearchQuery: every variant, parsed as web search, in both languages."""
+    combined = None
+    for variant in variants(query):
+        for config in CONFIGS.values():
+            part = SearchQuery(variant, search_type="websearch", config=config)
+            combined = part if combined is None else combined | part
+    return combined
+
+
+def search(queryset, query):
+    """Practices matching `query`, annotated with a `rank` (0 on SQLite)."""
+    text = normalise(query)
+    if not text:
+        return queryset.annotate(rank=Value(0.0))
+    if is_postgresql():
+        tsquery = search_query(query)
+        return queryset.filter(search_vector=tsquery).annotate(
+            rank=SearchRank(F("search_vector"), tsquery)
+        )
+    needle = " ".join(query.replace("\x00", "").split())[:MAX_QUERY_LENGTH]
+    matches = Q(title__icontains=needle) | Q(summary__icontains=needle)
+    for name in SECTION_FIELDS:
+        matches |= Q(**{f"{name}__icontains": needle})
+    matches |= Q(tags__name__icontains=needle) | Q(city__name__icontains=needle)
+    pks = queryset.model.objects.filter(matches).values("pk")
+    return queryset.filter(pk__in=pks).annotate(rank=Value(0.0))
+
+
+def headlines(practices, query):
+    """{pk: safe HTML snippet with <mark>ed matches} for the given practices (one query)."""
+    if not is_postgresql() or not normalise(query) or not practices:
+        return {}
+    tsquery = search_query(query)
+    text = Concat(
+        "summary",
+        *[part for name in SECTION_FIELDS for part in (Value("\n"), F(name))],
+        output_field=TextField(),
+    )
+    rows = (
+        type(practices[0])
+        .objects.filter(pk__in=[p.pk for p in practices])
+        .annotate(
+            snippet=SearchHeadline(
+                text,
+                tsquery,
+                config="simple",
+                start_sel=START_MARK,
+                stop_sel=STOP_MARK,
+                max_fragments=2,
+                max_words=30,
+                min_words=12,
+                fragment_delimiter=" … ",
+            )
+        )
+        .values_list("pk", "snippet")
+    )
+    return {pk: to_html(snippet) for pk, snippet in rows if START_MARK in snippet}
+
+
+def to_html(snippet):
+    escaped = escape(snippet).replace(START_MARK, "<mark>").replace(STOP_MARK, "</mark>")
+    return mark_safe(escaped)  # noqa: S308 - escaped just above; only our <mark> tags remain
+
+
+def refresh_vectors(queryset):
+    """Recompute the stored search vector of these practices, in one UPDATE per language."""
+    if not is_postgresql():
+        return
+    model = queryset.model
+    content_type = ContentType.objects.get_for_model(model)
+    tag_names = Subquery(
+        TaggedItem.objects.filter(content_type=content_type, object_id=OuterRef("pk"))
+        .values("object_id")
+        .annotate(names=StringAgg("tag__name", " "))
+        .values("names")
+    )
+    city_name = Subquery(
+        model._meta.get_field("city")
+        .related_model.objects.filter(pk=OuterRef("city_id"))
+        .values("name")
+    )
+    for language, config in CONFIGS.items():
+        vector = (
+            SearchVector("title", weight="A", config=config)
+            + SearchVector("summary", weight="B", config=config)
+            + SearchVector(*SECTION_FIELDS, weight="C", config=config)
+            + SearchVector(
+                Coalesce(tag_names, Value(""), output_field=TextField()), weight="C", config=config
+            )
+            + SearchVector(
+                Coalesce(city_name, Value(""), output_field=TextField()), weight="D", config=config
+            )
+        )
+        queryset.filter(language=language).update(search_vector=vector)
