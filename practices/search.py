@@ -23,7 +23,7 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db import connection
-from django.db.models import F, OuterRef, Q, Subquery, TextField, Value
+from django.db.models import Case, F, OuterRef, Q, Subquery, TextField, Value, When
 from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -143,7 +143,8 @@ def headlines(practices, query):
             snippet=SearchHeadline(
                 text,
                 tsquery,
-                config="simple",
+                # Parse each practice with its own language, as its vector was built.
+                config=language_config(),
                 start_sel=START_MARK,
                 stop_sel=STOP_MARK,
                 max_fragments=2,
@@ -155,6 +156,14 @@ def headlines(practices, query):
         .values_list("pk", "snippet")
     )
     return {pk: to_html(snippet) for pk, snippet in rows if START_MARK in snippet}
+
+
+def language_config():
+    """The text-search configuration of each row's language, as an SQL expression."""
+    return Case(
+        *[When(language=code, then=Value(config)) for code, config in CONFIGS.items()],
+        default=Value(CONFIGS["en"]),
+    )
 
 
 def to_html(snippet):

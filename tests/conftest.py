@@ -33,3 +33,13 @@ def staff(staff_user):
     client = Client()
     client.force_login(staff_user)
     return client
+
+
+@pytest.fixture
+def postgresql(db):
+    """For tests of behaviour only PostgreSQL has (full-text search); they run in the
+    PostgreSQL pass of CI."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (run with DATABASE_URL=postgres://...)")

@@ -1,13 +1,17 @@
 """Browsing practices: the list with its filters and search, and a practice's page."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from practices.models import Practice
+from practices import filters as practice_filters
+from practices import search
+from practices.models import Lesson, Practice
 
 PAGE_SIZE = 20
+RELATED_COUNT = 5
 
 
 def paginate(request, queryset, per_page=PAGE_SIZE):
@@ -19,6 +23,13 @@ def paginate(request, queryset, per_page=PAGE_SIZE):
         raise Http404("No such page.") from None
 
 
+def page_query(request):
+    """The query string without `page`, for links to other pages of the same list."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
 def practice_cards(queryset):
     """Published practices as the cards show them: city name and lesson numbers."""
     return queryset.published().select_related("city").prefetch_related("lessons")
@@ -26,14 +37,49 @@ def practice_cards(queryset):
 
 @require_safe
 def practice_list(request):
-    """Anyone: published practices, newest first, 20 a page."""
-    page = paginate(request, practice_cards(Practice.objects).order_by("-published_at", "-id"))
-    return render(request, "practices/practice_list.html", {"page": page})
+    """Anyone: published practices, with combinable filters, facet counts and search."""
+    form = practice_filters.PracticeFilterForm(request.GET)
+    filters = form.filters
+    base = Practice.objects.published()
+    results = practice_filters.ordered(practice_filters.apply(base, filters), form.ordering)
+    page = paginate(request, results.select_related("city").prefetch_related("lessons"))
+    page.object_list = list(page.object_list)
+    # Snippets are computed for the 20 rows shown, never for the whole result set.
+    snippets = search.headlines(page.object_list, filters.get("q", ""))
+    for practice in page.object_list:
+        practice.snippet = snippets.get(practice.pk)
+
+    counts = practice_filters.facet_counts(base, filters)
+    chosen_country = filters.get("country")
+    countries = sorted({*counts["country"], *([chosen_country] if chosen_country else [])})
+    context = {
+        "form": form,
+        "filters": filters,
+        "page": page,
+        "page_query": page_query(request),
+        "ordering": form.ordering,
+        "sort_choices": [
+            (value, label)
+            for value, label in practice_filters.Sort.choices
+            if value != practice_filters.Sort.RELEVANCE or filters.get("q")
+        ],
+        "chips": practice_filters.chips(request.GET, filters),
+        "ignored": form.ignored(),
+        "lesson_facet": [
+            (lesson, counts["lesson"].get(lesson.number, 0)) for lesson in Lesson.objects.all()
+        ],
+        "country_facet": [(code, counts["country"].get(code, 0)) for code in countries],
+        "language_facet": [
+            (code, label, counts["language"].get(code, 0))
+            for code, label in Practice.Language.choices
+        ],
+    }
+    return render(request, "practices/practice_list.html", context)
 
 
 @require_safe
 def practice_detail(request, slug):
-    """Anyone: one published practice with its lessons, tags, links and events."""
+    """Anyone: one published practice with its lessons, tags, links, events and related ones."""
     practice = get_object_or_404(
         # The page shows the city and its networks, lessons, tags and links.
         Practice.objects.published()
@@ -47,5 +93,27 @@ def practice_detail(request, slug):
     return render(
         request,
         "practices/practice_detail.html",
-        {"practice": practice, "event_links": event_links},
+        {
+            "practice": practice,
+            "event_links": event_links,
+            "related": related_practices(practice),
+        },
+    )
+
+
+def related_practices(practice):
+    """Up to five published practices sharing the most tags, then lessons, with this one."""
+    lesson_ids = [lesson.pk for lesson in practice.lessons.all()]
+    tag_ids = [tag.pk for tag in practice.tags.all()]
+    shared = Q(lessons__in=lesson_ids) | Q(tags__in=tag_ids)
+    return (
+        Practice.objects.published()
+        .exclude(pk=practice.pk)
+        .filter(pk__in=Practice.objects.filter(shared).values("pk"))
+        .annotate(
+            shared_tags=Count("tags", filter=Q(tags__in=tag_ids), distinct=True),
+            shared_lessons=Count("lessons", filter=Q(lessons__in=lesson_ids), distinct=True),
+        )
+        .select_related("city")
+        .order_by("-shared_tags", "-shared_lessons", "-published_at")[:RELATED_COUNT]
     )

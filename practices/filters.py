@@ -1,0 +1,217 @@
+"""The practice list's filters: reading them from the query string, applying them, counting
+what each facet value would give, and describing the active ones as removable chips.
+
+Every value comes from a URL anyone can type, so nothing here trusts it: the form keeps the
+valid filters, reports the others as ignored, and a search string is cleaned, not rejected.
+"""
+
+from dataclasses import dataclass
+
+from django import forms
+from django.db import models
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+
+from practices import search
+from practices.models import City, Lesson, Practice
+
+LESSON_CHOICES = [(str(number), str(number)) for number in range(1, 10)]
+
+
+class Sort(models.TextChoices):
+    RELEVANCE = "relevance", _("Relevance")
+    NEWEST = "newest", _("Newest first")
+    TITLE = "title", _("Title")
+
+
+class PracticeFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search practices"), required=False, strip=True)
+    lesson = forms.TypedMultipleChoiceField(
+        label=_("Lessons"), choices=LESSON_CHOICES, coerce=int, required=False
+    )
+    city = forms.SlugField(label=_("City"), required=False, max_length=150)
+    country = forms.RegexField(
+        label=_("Country"),
+        regex=r"^[A-Za-z]{2}$",
+        required=False,
+        error_messages={"invalid": _("A country is a two-letter ISO code, such as NO.")},
+    )
+    tag = forms.SlugField(label=_("Tag"), required=False, max_length=100)
+    event = forms.SlugField(label=_("Event"), required=False, max_length=250)
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=[("", _("Any language")), *Practice.Language.choices],
+        required=False,
+    )
+    evidence = forms.ChoiceField(
+        label=_("Evidence"),
+        choices=[("", _("Any evidence level")), *Practice.Evidence.choices],
+        required=False,
+    )
+    year = forms.IntegerField(
+        label=_("Running in year"), required=False, min_value=1900, max_value=2100
+    )
+    sort = forms.ChoiceField(label=_("Sort by"), choices=Sort.choices, required=False)
+
+    def clean_q(self):
+        # Control characters (NUL among them) cannot be stored or searched; long pastes are cut.
+        text = "".join(ch for ch in self.cleaned_data["q"] if ch.isprintable() or ch == " ")
+        return " ".join(text.split())[: search.MAX_QUERY_LENGTH]
+
+    def clean_country(self):
+        return self.cleaned_data["country"].upper()
+
+    @property
+    def filters(self):
+        """The valid, non-empty filters (invalid ones are left out, and listed in errors)."""
+        self.is_valid()
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name != "sort" and value not in ("", None, [])
+        }
+
+    @property
+    def ordering(self):
+        self.is_valid()
+        chosen = self.cleaned_data.get("sort")
+        if chosen == Sort.RELEVANCE and not self.filters.get("q"):
+            chosen = None  # relevance means nothing without a search
+        return chosen or (Sort.RELEVANCE if self.filters.get("q") else Sort.NEWEST)
+
+    def ignored(self):
+        """(parameter, message) for each filter that could not be used."""
+        return [(name, " ".join(messages)) for name, messages in self.errors.items()]
+
+
+def apply(queryset, filters, skip=None):
+    """Narrow `queryset` by every filter but `skip` (the facet being counted)."""
+    through = Practice.lessons.through
+    for name, value in filters.items():
+        if name == skip:
+            continue
+        if name == "q":
+            queryset = search.search(queryset, value)
+        elif name == "lesson":
+            queryset = queryset.filter(
+                Exists(through.objects.filter(practice=OuterRef("pk"), lesson__number__in=value))
+            )
+        elif name == "city":
+            queryset = queryset.filter(city__slug=value)
+        elif name == "country":
+            queryset = queryset.filter(city__country=value)
+        elif name == "tag":
+            # A practice has a tag once and is linked to an event once: no duplicate rows.
+            queryset = queryset.filter(tags__slug=value)
+        elif name == "event":
+            # Through the reverse relation: practices never imports events.
+            queryset = queryset.filter(events__slug=value)
+        elif name in ("language", "evidence"):
+            queryset = queryset.filter(**{name: value})
+        elif name == "year":
+            queryset = queryset.filter(start_year__lte=value).filter(
+                Q(ongoing=True)
+                | Q(end_year__gte=value)
+                | Q(end_year__isnull=True, start_year=value)
+            )
+    return queryset
+
+
+def ordered(queryset, sort):
+    if sort == Sort.RELEVANCE:
+        return queryset.order_by("-rank", "-published_at", "-id")
+    if sort == Sort.TITLE:
+        return queryset.order_by("title", "id")
+    return queryset.order_by("-published_at", "-id")
+
+
+def facet_counts(base, filters):
+    """How many results each lesson, country and language would give: three grouped queries,
+    each over the results filtered by everything except that facet."""
+    lessons = dict(
+        apply(base, filters, skip="lesson")
+        .values_list("lessons__number")
+        .annotate(n=Count("pk"))
+        .values_list("lessons__number", "n")
+    )
+    countries = dict(
+        apply(base, filters, skip="country")
+        .values_list("city__country")
+        .annotate(n=Count("pk"))
+        .values_list("city__country", "n")
+    )
+    languages = dict(
+        apply(base, filters, skip="language")
+        .values_list("language")
+        .annotate(n=Count("pk"))
+        .values_list("language", "n")
+    )
+    return {"lesson": lessons, "country": countries, "language": languages}
+
+
+@dataclass
+class Chip:
+    label: str
+    remove_url: str
+
+
+def chips(params, filters):
+    """One removable chip per active filter value; removing it keeps every other filter."""
+
+    def without(name, value=None):
+        kept = [
+            (key, item)
+            for key in params
+            if key != "page"
+            for item in params.getlist(key)
+            if not (key == name and (value is None or item == str(value)))
+        ]
+        return "?" + urlencode(kept) if kept else "?"
+
+    names = _names_of(filters)
+    found = []
+    for name, value in filters.items():
+        if name == "lesson":
+            for number in value:
+                label = _("Lesson %(number)s") % {"number": number}
+                found.append(
+                    Chip(f"{label}: {names['lesson'].get(number, '')}", without(name, number))
+                )
+            continue
+        shown = {
+            "q": lambda v: _("Search: “%(q)s”") % {"q": v},
+            "city": lambda v: _("City: %(name)s") % {"name": names["city"] or v},
+            "country": lambda v: _("Country: %(code)s") % {"code": v},
+            "tag": lambda v: _("Tag: %(name)s") % {"name": names["tag"] or v},
+            "event": lambda v: _("Event: %(name)s") % {"name": names["event"] or v},
+            "language": lambda v: _("Language: %(name)s") % {"name": Practice.Language(v).label},
+            "evidence": lambda v: _("Evidence: %(name)s") % {"name": Practice.Evidence(v).label},
+            "year": lambda v: _("Running in %(year)s") % {"year": v},
+        }[name](value)
+        found.append(Chip(shown, without(name)))
+    return found
+
+
+def _names_of(filters):
+    """Readable names for the slugs in the filters: at most one small query per kind."""
+    names = {"lesson": {}, "city": None, "tag": None, "event": None}
+    if "lesson" in filters:
+        names["lesson"] = {
+            lesson.number: lesson.title
+            for lesson in Lesson.objects.filter(number__in=filters["lesson"])
+        }
+    if "city" in filters:
+        names["city"] = (
+            City.objects.filter(slug=filters["city"]).values_list("name", flat=True).first()
+        )
+    if "tag" in filters:
+        names["tag"] = (
+            Tag.objects.filter(slug=filters["tag"]).values_list("name", flat=True).first()
+        )
+    if "event" in filters:
+        event_model = Practice._meta.get_field("events").related_model
+        event = event_model.objects.filter(slug=filters["event"]).first()
+        names["event"] = event.title if event else None
+    return names

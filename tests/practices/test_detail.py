@@ -1,0 +1,37 @@
+"""A practice's page: links onward to its tags, city and related practices."""
+
+import pytest
+
+from tests.factories import CityFactory, PracticeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_tags_and_city_link_to_the_filtered_list(anonymous):
+    practice = PracticeFactory(city=CityFactory(slug="oslo"), tags=["Media literacy"])
+    text = anonymous.get(practice.get_absolute_url()).text
+    assert 'href="/practices/?tag=media-literacy"' in text
+    assert 'href="/practices/?city=oslo"' in text
+
+
+def test_related_practices_share_tags_or_lessons_best_first(
+    anonymous, django_assert_max_num_queries
+):
+    practice = PracticeFactory(lessons=[2], tags=["elections", "trust"])
+    both_tags = PracticeFactory(title="Both tags", lessons=[5], tags=["elections", "trust"])
+    one_tag = PracticeFactory(title="One tag", lessons=[5], tags=["trust"])
+    lesson_only = PracticeFactory(title="Same lesson", lessons=[2])
+    PracticeFactory(title="Unrelated", lessons=[7], tags=["other"])
+    PracticeFactory(title="Draft twin", lessons=[2], tags=["elections"], draft=True)
+    for _ in range(5):
+        PracticeFactory(lessons=[2])
+
+    with django_assert_max_num_queries(9):
+        response = anonymous.get(practice.get_absolute_url())
+
+    related = list(response.context["related"])
+    assert len(related) == 5
+    assert related[:3] == [both_tags, one_tag, related[2]]
+    assert lesson_only in related or all(p.lessons.filter(number=2).exists() for p in related[2:])
+    assert "Unrelated" not in response.text
+    assert "Draft twin" not in response.text

@@ -1,0 +1,216 @@
+"""The practice list: filters that combine, facet counts, chips, sorting and bad input."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.factories import CityFactory, EventPracticeFactory, PracticeFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/practices/"
+
+
+def titles(response):
+    return [practice.title for practice in response.context["page"].object_list]
+
+
+@pytest.fixture
+def oslo():
+    return CityFactory(name="Oslo", slug="oslo", country="NO")
+
+
+@pytest.fixture
+def lyon():
+    return CityFactory(name="Lyon", slug="lyon", country="FR")
+
+
+def test_lesson_and_country_combine(anonymous, oslo, lyon):
+    PracticeFactory(title="Oslo youth councils", city=oslo, lessons=[3])
+    PracticeFactory(title="Oslo fact checks", city=oslo, lessons=[2])
+    PracticeFactory(title="Lyon assemblies", city=lyon, lessons=[3])
+
+    response = anonymous.get(URL, {"lesson": 3, "country": "no"})
+
+    assert titles(response) == ["Oslo youth councils"]
+
+
+def test_repeated_lessons_mean_any_of_them(anonymous):
+    PracticeFactory(title="On two", lessons=[2])
+    PracticeFactory(title="On three", lessons=[3])
+    PracticeFactory(title="On both", lessons=[2, 3])
+    PracticeFactory(title="On four", lessons=[4])
+
+    response = anonymous.get(URL, {"lesson": [2, 3], "sort": "title"})
+
+    assert titles(response) == ["On both", "On three", "On two"]
+
+
+def test_city_tag_event_language_evidence_and_year_filters(anonymous, oslo):
+    wanted = PracticeFactory(
+        title="Wanted",
+        city=oslo,
+        tags=["Media literacy"],
+        language="fr",
+        evidence="externally_evaluated",
+        start_year=2019,
+        end_year=2022,
+    )
+    link = EventPracticeFactory(practice=wanted)
+    PracticeFactory(title="Other city", tags=["Media literacy"], language="fr")
+    PracticeFactory(title="Other tag", city=oslo, tags=["youth"], start_year=2023, ongoing=True)
+
+    for params in [
+        {"city": "oslo", "tag": "media-literacy"},
+        {"event": link.event.slug},
+        {"language": "fr", "evidence": "externally_evaluated"},
+        {"year": 2021, "city": "oslo"},
+    ]:
+        assert titles(anonymous.get(URL, params)) == ["Wanted"], params
+
+    assert titles(anonymous.get(URL, {"year": 2023, "city": "oslo"})) == ["Other tag"]
+
+
+def test_drafts_are_never_listed(anonymous):
+    PracticeFactory(title="Draft one", draft=True)
+    response = anonymous.get(URL)
+    assert "Draft one" not in response.text
+    assert response.context["page"].paginator.count == 0
+
+
+def test_facets_count_what_each_choice_would_give(anonymous, oslo, lyon):
+    PracticeFactory(city=oslo, lessons=[3])
+    PracticeFactory(city=oslo, lessons=[3, 4], language="fr")
+    PracticeFactory(city=lyon, lessons=[4])
+
+    response = anonymous.get(URL, {"country": "NO"})
+
+    lessons = {lesson.number: count for lesson, count in response.context["lesson_facet"]}
+    assert (lessons[3], lessons[4], lessons[5]) == (2, 1, 0)
+    # The country facet ignores the country filter itself, so every country stays choosable.
+    assert dict(response.context["country_facet"]) == {"FR": 1, "NO": 2}
+    languages = {code: count for code, _, count in response.context["language_facet"]}
+    assert languages == {"en": 1, "fr": 1}
+    assert 'for="lesson-3">3. Inclusion is key to strengthening local democracies' in (
+        response.text
+    )
+
+
+def test_each_active_filter_is_a_chip_that_removes_only_itself(anonymous, oslo):
+    PracticeFactory(city=oslo, lessons=[3], tags=["youth"])
+
+    response = anonymous.get(URL, {"lesson": [3, 4], "city": "oslo", "tag": "youth"})
+
+    chips = {chip.label: chip.remove_url for chip in response.context["chips"]}
+    assert chips["City: Oslo"] == "?lesson=3&lesson=4&tag=youth"
+    assert chips["Lesson 4: Digital technology can strengthen local democracies"] == (
+        "?lesson=3&city=oslo&tag=youth"
+    )
+    assert chips["Tag: youth"] == "?lesson=3&lesson=4&city=oslo"
+    assert "(remove this filter)" in response.text
+
+
+def test_sort_by_newest_and_by_title(anonymous):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    PracticeFactory(title="Beta", published_at=now - dt.timedelta(days=2))
+    PracticeFactory(title="Alpha", published_at=now - dt.timedelta(days=1))
+    PracticeFactory(title="Gamma", published_at=now)
+
+    assert titles(anonymous.get(URL)) == ["Gamma", "Alpha", "Beta"]
+    assert titles(anonymous.get(URL, {"sort": "title"})) == ["Alpha", "Beta", "Gamma"]
+
+
+def test_empty_result_explains_and_offers_to_widen(anonymous):
+    PracticeFactory(title="Youth councils", lessons=[3])
+
+    response = anonymous.get(URL, {"q": "councils", "lesson": 9})
+
+    assert response.status_code == 200
+    assert "No published practice matches all of these filters." in response.text
+    assert 'href="/practices/?q=councils"' in response.text
+    assert 'href="/practices/">browse every practice' in response.text
+
+
+def test_pages_keep_the_filters(anonymous):
+    for _ in range(21):
+        PracticeFactory(lessons=[2])
+    response = anonymous.get(URL, {"lesson": 2})
+    assert 'href="?lesson=2&amp;page=2"' in response.text
+    assert len(anonymous.get(URL, {"lesson": 2, "page": 2}).context["page"].object_list) == 1
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"lesson": "abc"},
+        {"lesson": "10"},
+        {"lesson": ["2", "x", "2"]},
+        {"year": "twenty"},
+        {"year": "99999999999999999999"},
+        {"country": "Norway"},
+        {"city": "../../etc/passwd"},
+        {"tag": "<script>"},
+        {"evidence": "proven"},
+        {"language": "xx"},
+        {"sort": "random"},
+        {"q": "x" * 10_000},
+        {"q": "null\x00byte"},
+        {"q": "\"unbalanced 'quotes \\ back\\slash"},
+        {"q": "désinformation ☃ 𝔘𝔫𝔦𝔠𝔬𝔡𝔢 \u202e"},
+        {"q": "!!! & | <-> :* ()"},
+        {"q": ["one", "two"]},
+    ],
+)
+def test_odd_query_strings_get_a_page(anonymous, params):
+    PracticeFactory(lessons=[2])
+    response = anonymous.get(URL, params)
+    assert response.status_code == 200
+
+
+def test_ignored_filters_are_explained(anonymous):
+    response = anonymous.get(URL, {"lesson": "abc", "country": "Norway"})
+    assert "could not be used and were ignored" in response.text
+    assert "A country is a two-letter ISO code, such as NO." in response.text
+
+
+@pytest.mark.parametrize("page", ["99", "abc", "0", "-1"])
+def test_a_page_past_the_end_is_404(anonymous, page):
+    PracticeFactory()
+    assert anonymous.get(URL, {"page": page}).status_code == 404
+
+
+def count_queries(client, params):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(URL, params).status_code == 200
+    return len(queries)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"q": "trust"},
+        {"lesson": [2, 3], "country": "NO", "tag": "trust", "language": "en", "sort": "title"},
+        {"event": "event-x", "city": "oslo", "year": 2021, "evidence": "not_evaluated"},
+    ],
+)
+def test_list_queries_do_not_grow_with_the_number_of_practices(
+    anonymous, oslo, params, django_assert_max_num_queries
+):
+    def add(count):
+        for index in range(count):
+            practice = PracticeFactory(
+                city=oslo, lessons=[1 + index % 9, 2], tags=["trust", f"t{index}"]
+            )
+            EventPracticeFactory(practice=practice)
+
+    add(3)
+    few = count_queries(anonymous, params)
+    add(30)
+    with django_assert_max_num_queries(12):
+        many = count_queries(anonymous, params)
+    assert many == few

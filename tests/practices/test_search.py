@@ -1,0 +1,118 @@
+"""Search finds practices by meaning across English and French, ranks title matches first,
+quotes the matching words, and never exposes a contact."""
+
+import pytest
+
+from practices import search
+from tests.factories import CityFactory, PracticeFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "/practices/"
+
+
+def found(client, q):
+    return [p.title for p in client.get(URL, {"q": q}).context["page"].object_list]
+
+
+def test_the_sqlite_fallback_still_finds_words(anonymous):
+    PracticeFactory(title="Rumour desk", summary="Answers false claims quickly.")
+    PracticeFactory(title="Youth councils")
+    assert "Rumour desk" in found(anonymous, "false claims")
+
+
+def test_query_variants_swap_in_equivalents():
+    assert "desinformation avant les elections" in search.variants(
+        "Disinformation avant les élections"
+    )
+    assert "polarisation" in search.variants("polarization")
+    assert search.variants("") == []
+
+
+def test_query_normalising_drops_control_characters_and_bounds_length():
+    assert search.normalise("a\x00b\u202ec") == "abc"
+    assert len(search.normalise("x" * 1000)) == search.MAX_QUERY_LENGTH
+
+
+@pytest.fixture
+def library(postgresql):
+    english = PracticeFactory(
+        title="Rumour desk for election periods",
+        summary="A team answers disinformation about voting.",
+        language="en",
+    )
+    french = PracticeFactory(
+        title="Ateliers d'éducation aux médias",
+        summary="Des jeunes apprennent à repérer la désinformation avant les élections.",
+        language="fr",
+    )
+    polarisation = PracticeFactory(
+        title="Peer exchange",
+        summary="Cities compare their work on polarisation in neighbourhoods.",
+    )
+    PracticeFactory(title="Sports nights", summary="Football for teenagers.")
+    return english, french, polarisation
+
+
+@pytest.mark.parametrize("q", ["disinformation", "désinformation", "desinformation"])
+def test_disinformation_is_found_in_both_languages_with_or_without_accents(anonymous, library, q):
+    english, french, _ = library
+    assert set(found(anonymous, q)) == {english.title, french.title}
+
+
+@pytest.mark.parametrize("q", ["polarisation", "polarization"])
+def test_british_and_american_spellings_both_work(anonymous, library, q):
+    assert found(anonymous, q) == ["Peer exchange"]
+
+
+def test_french_stemming_matches_other_forms(anonymous, library):
+    _, french, _ = library
+    assert french.title in found(anonymous, "élection")
+
+
+def test_title_matches_rank_above_body_matches(anonymous, postgresql):
+    PracticeFactory(title="Neighbourhood walks", summary="Residents meet about trust.")
+    PracticeFactory(title="Trust barometer", summary="A yearly survey.")
+    assert found(anonymous, "trust") == ["Trust barometer", "Neighbourhood walks"]
+
+
+def test_tags_and_city_are_searched(anonymous, postgresql):
+    PracticeFactory(title="Tagged", tags=["memorandum of understanding"])
+    PracticeFactory(title="In Kristiansand", city=CityFactory(name="Kristiansand"))
+    assert found(anonymous, "memorandum") == ["Tagged"]
+    assert found(anonymous, "kristiansand") == ["In Kristiansand"]
+
+
+def test_vector_follows_edits_of_text_tags_and_city(anonymous, postgresql):
+    practice = PracticeFactory(title="Plain", summary="Nothing to see.")
+    practice.summary = "Now about resilience."
+    practice.save()
+    assert found(anonymous, "resilience") == ["Plain"]
+    practice.tags.add("hackathon")
+    assert found(anonymous, "hackathon") == ["Plain"]
+    practice.city.name = "Tromsø"
+    practice.city.save()
+    assert found(anonymous, "tromso") == ["Plain"]
+
+
+def test_contact_details_are_not_searchable(anonymous, postgresql):
+    PracticeFactory(title="With contact", contact="Ingrid Solberg, ingrid@example.org")
+    assert found(anonymous, "Solberg") == []
+
+
+def test_snippets_highlight_matches_and_escape_text(anonymous, postgresql):
+    PracticeFactory(
+        title="Escapes",
+        summary="Young people <b>build</b> resilience against disinformation online.",
+        contact="secret-contact@example.org",
+    )
+    response = anonymous.get(URL, {"q": "resilience"})
+    assert "<mark>resilience</mark>" in response.text
+    assert "<b>build</b>" not in response.text
+    assert "secret-contact" not in response.text
+
+
+def test_search_syntax_never_breaks_the_page(anonymous, library):
+    for q in ['"election periods"', "-football disinformation", "a & b | !c", "'", ":*", "or"]:
+        assert anonymous.get(URL, {"q": q}).status_code == 200, q
+    assert found(anonymous, '"election periods"') == ["Rumour desk for election periods"]
