@@ -8,14 +8,20 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from events.models import Event
+from practices.charts import lesson_chart
 from practices.models import Lesson, Practice
 
 
 @require_safe
 def home(request):
     """Anyone: what the portal is, the nine lessons, featured practices and events."""
-    lessons = Lesson.objects.annotate(
-        published_count=Count("practices", filter=Q(practices__status=Practice.Status.PUBLISHED))
+    # One query feeds both the lesson tiles and the chart drawn from their counts.
+    lessons = list(
+        Lesson.objects.annotate(
+            published_count=Count(
+                "practices", filter=Q(practices__status=Practice.Status.PUBLISHED)
+            )
+        )
     )
     # The cards show the city and the lesson numbers of each practice.
     featured = (
@@ -27,6 +33,7 @@ def home(request):
     )
     context = {
         "lessons": lessons,
+        "lesson_chart": lesson_chart(lessons),
         "featured": featured,
         "upcoming_events": Event.objects.upcoming()[:3],
         "recent_events": Event.objects.past()[:3],

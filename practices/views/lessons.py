@@ -4,6 +4,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from practices import coverage as coverage_matrix
 from practices.models import Lesson, Practice
 from practices.views.browse import paginate, practice_cards
 
@@ -26,4 +27,16 @@ def lesson_detail(request, number):
         request,
         "practices/lesson_detail.html",
         {"lesson": lesson, "page": page, "events": lesson.events.order_by("-starts_at")},
+    )
+
+
+@require_safe
+def coverage(request):
+    """Anyone: published practices by country (or city) and lesson, gaps marked."""
+    lessons = list(Lesson.objects.all())
+    requested = {code.upper() for code in request.GET.getlist("expand")}
+    return render(
+        request,
+        "practices/coverage.html",
+        {"lessons": lessons, "matrix": coverage_matrix.build(lessons, requested)},
     )

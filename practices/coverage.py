@@ -1,0 +1,143 @@
+"""The coverage matrix: published practices by country, or city, and lesson.
+
+Its point is the empty cells: they show where no city has shared experience yet. The counts come
+from grouped queries, one per kind of row (countries, and the cities of the countries a reader
+opened), never one per cell, so the page costs the same for ten practices or ten thousand.
+
+A practice can address several lessons: it counts once in each of its lessons' columns but
+only once in the total, which is why a row's total can be less than the sum of its cells.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.http import urlencode
+
+from practices.countries import country_name, name_order
+from practices.models import City, Practice
+
+EXPAND_ALL = "ALL"
+
+PUBLISHED = Q(practices__status=Practice.Status.PUBLISHED)
+
+
+@dataclass
+class Cell:
+    count: int
+    url: str
+
+
+@dataclass
+class Row:
+    """A country, or one of its cities, with a cell per lesson and its total."""
+
+    name: str
+    cells: list[Cell]
+    total: Cell
+    code: str = ""
+    slug: str = ""
+    city_count: int = 0
+    expanded: bool = False
+    toggle_url: str = ""
+    cities: list["Row"] = field(default_factory=list)
+
+
+@dataclass
+class Matrix:
+    rows: list[Row]
+    totals: Row
+    all_expanded: bool
+    any_expanded: bool
+
+
+def build(lessons, requested):
+    """The matrix for `lessons`, with the cities shown for the country codes in `requested`
+    (or for every country when it holds "ALL")."""
+    numbers = [lesson.number for lesson in lessons]
+    published = Practice.objects.published().order_by()
+    countries = {
+        row["country"]: row
+        for row in City.objects.values("country")
+        .annotate(city_count=Count("pk", distinct=True), total=Count("practices", filter=PUBLISHED))
+        .order_by()
+    }
+    by_country = _counts(published, "city__country")
+
+    codes = sorted(countries, key=name_order)
+    expanded = set(codes) if EXPAND_ALL in requested else set(codes) & requested
+    cities_of = {code: [] for code in expanded}
+    if expanded:
+        by_city = _counts(published.filter(city__country__in=expanded), "city_id")
+        cities = (
+            City.objects.filter(country__in=expanded)
+            .annotate(total=Count("practices", filter=PUBLISHED))
+            .order_by("name")
+        )
+        for city in cities:
+            cities_of[city.country].append(
+                _row(
+                    city.name,
+                    [by_city.get((city.pk, n), 0) for n in numbers],
+                    city.total,
+                    numbers,
+                    city=city.slug,
+                    slug=city.slug,
+                )
+            )
+
+    rows = []
+    for code in codes:
+        counts = [by_country.get((code, n), 0) for n in numbers]
+        row = _row(
+            country_name(code),
+            counts,
+            countries[code]["total"],
+            numbers,
+            country=code,
+            code=code,
+            city_count=countries[code]["city_count"],
+            expanded=code in expanded,
+            toggle_url=coverage_url(expanded ^ {code}, anchor=f"country-{code}"),
+            cities=cities_of.get(code, []),
+        )
+        rows.append(row)
+
+    # Each practice is in one country, so the columns add up exactly.
+    column_totals = [sum(row.cells[i].count for row in rows) for i in range(len(numbers))]
+    totals = _row("", column_totals, sum(row.total.count for row in rows), numbers)
+    return Matrix(
+        rows=rows,
+        totals=totals,
+        all_expanded=bool(codes) and expanded == set(codes),
+        any_expanded=bool(expanded),
+    )
+
+
+def coverage_url(codes, anchor=""):
+    """The coverage page with the cities of `codes` shown."""
+    url = reverse("practices:coverage")
+    if codes:
+        url += "?" + urlencode([("expand", code) for code in sorted(codes)])
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _counts(practices, place):
+    """{(place, lesson number): number of practices}, from one grouped query."""
+    grouped = practices.values_list(place, "lessons__number").annotate(n=Count("pk", distinct=True))
+    return {(key, number): n for key, number, n in grouped if number is not None}
+
+
+def _row(name, counts, total, numbers, *, country="", city="", **extra):
+    """A row whose cells link to the practice list filtered by its place and the lesson."""
+    place = [("country", country)] if country else [("city", city)] if city else []
+    list_url = reverse("practices:list")
+
+    def link(params):
+        return f"{list_url}?{urlencode(params)}" if params else list_url
+
+    cells = [
+        Cell(count, link([*place, ("lesson", number)]))
+        for count, number in zip(counts, numbers, strict=True)
+    ]
+    return Row(name=name, cells=cells, total=Cell(total, link(place)), **extra)

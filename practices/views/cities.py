@@ -1,0 +1,57 @@
+"""Cities: every city by country with its number of practices, and a city's own page."""
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_safe
+
+from practices.countries import country_name, name_order
+from practices.models import City, Practice
+from practices.views.browse import paginate, practice_cards
+
+PUBLISHED = Q(practices__status=Practice.Status.PUBLISHED)
+
+
+@dataclass
+class Country:
+    code: str
+    cities: list = field(default_factory=list)
+
+    @property
+    def name(self):
+        return country_name(self.code)
+
+    @property
+    def published_count(self):
+        return sum(city.published_count for city in self.cities)
+
+
+@require_safe
+def city_list(request):
+    """Anyone: the cities, grouped by country, with their number of published practices."""
+    cities = City.objects.annotate(published_count=Count("practices", filter=PUBLISHED))
+    countries = [
+        Country(code, list(group))
+        for code, group in groupby(cities.order_by("country", "name"), key=lambda c: c.country)
+    ]
+    countries.sort(key=lambda country: name_order(country.code))
+    return render(
+        request,
+        "practices/city_list.html",
+        {"countries": countries, "city_count": sum(len(c.cities) for c in countries)},
+    )
+
+
+@require_safe
+def city_detail(request, slug):
+    """Anyone: a city, its networks and its published practices, 20 a page."""
+    # The page lists the city's networks.
+    city = get_object_or_404(City.objects.prefetch_related("networks"), slug=slug)
+    page = paginate(request, practice_cards(city.practices).order_by("-published_at", "-id"))
+    return render(
+        request,
+        "practices/city_detail.html",
+        {"city": city, "country_name": country_name(city.country), "page": page},
+    )

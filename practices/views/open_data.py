@@ -1,0 +1,171 @@
+"""Open data: every published practice as CSV or JSON, and the page that explains both.
+
+The files are streamed: rows are read from the database in chunks and written out as they come,
+so an export of 100,000 practices never sits in memory. They hold the public fields only; a
+practice's contact details are for signed-in members and never leave through here.
+"""
+
+import csv
+import json
+
+from django.http import StreamingHttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
+
+from practices.models import Lesson, Practice
+
+CHUNK_SIZE = 2000
+LIST_SEPARATOR = ";"
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+# (column, meaning), in file order. The page's table and both files are built from this list.
+COLUMNS = [
+    ("slug", _("The practice's identifier on the portal; it does not change.")),
+    ("url", _("The address of the practice's page.")),
+    ("title", _("The title, in the practice's language.")),
+    ("city", _("The city that carried out and published the practice.")),
+    ("city_slug", _("The city's identifier on the portal.")),
+    ("country", _("The city's country, as an ISO 3166-1 alpha-2 code such as NO or FR.")),
+    ("language", _("The language the practice is written in: en (English) or fr (French).")),
+    (
+        "evidence",
+        _(
+            "How far the results were evaluated: not_evaluated, internally_reviewed or "
+            "externally_evaluated."
+        ),
+    ),
+    ("start_year", _("The year the practice started.")),
+    ("end_year", _("The year it ended; empty (null in JSON) if it has not ended.")),
+    ("ongoing", _("Whether the practice is still running: true or false.")),
+    ("lessons", _("The numbers (1 to 9) of the key lessons it illustrates.")),
+    ("tags", _("Its keywords.")),
+    ("events", _("The identifiers (slugs) of the events where it was presented.")),
+    ("summary", _("Two or three sentences: what the city did and why.")),
+    ("published_at", _("When it was published, as ISO 8601 date and time in UTC.")),
+    ("updated_at", _("When it was last changed, as ISO 8601 date and time in UTC.")),
+]
+
+
+def exported_practices():
+    """Published practices with exactly what a row holds, in publication order."""
+    return (
+        Practice.objects.published()
+        .only(
+            "slug",
+            "title",
+            "summary",
+            "language",
+            "evidence",
+            "start_year",
+            "end_year",
+            "ongoing",
+            "published_at",
+            "updated_at",
+            "city__name",
+            "city__slug",
+            "city__country",
+        )
+        .select_related("city")
+        # Events through the reverse relation: practices never imports the events app.
+        .prefetch_related("lessons", "tags", "event_links__event")
+        .order_by("published_at", "id")
+    )
+
+
+def practice_rows(request):
+    """One dict per published practice, keyed by COLUMNS, read in chunks from the database."""
+    for practice in exported_practices().iterator(chunk_size=CHUNK_SIZE):
+        yield {
+            "slug": practice.slug,
+            "url": request.build_absolute_uri(practice.get_absolute_url()),
+            "title": practice.title,
+            "city": practice.city.name,
+            "city_slug": practice.city.slug,
+            "country": practice.city.country,
+            "language": practice.language,
+            "evidence": practice.evidence,
+            "start_year": practice.start_year,
+            "end_year": practice.end_year,
+            "ongoing": practice.ongoing,
+            "lessons": sorted(lesson.number for lesson in practice.lessons.all()),
+            "tags": sorted(tag.name for tag in practice.tags.all()),
+            "events": [link.event.slug for link in practice.event_links.all()],
+            "summary": practice.summary,
+            "published_at": practice.published_at.isoformat(),
+            "updated_at": practice.updated_at.isoformat(),
+        }
+
+
+def csv_cell(value):
+    """A value as spreadsheets should read it: lists joined, and never as a formula."""
+    if isinstance(value, list):
+        value = LIST_SEPARATOR.join(str(item) for item in value)
+    elif isinstance(value, bool):
+        value = "true" if value else "false"
+    elif value is None:
+        value = ""
+    value = str(value)
+    if value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+class Echo:
+    """A file-like object whose write() hands the line back, so csv.writer can stream."""
+
+    def write(self, value):
+        return value
+
+
+def csv_lines(rows):
+    writer = csv.writer(Echo())
+    yield writer.writerow([name for name, _meaning in COLUMNS])
+    for row in rows:
+        yield writer.writerow([csv_cell(row[name]) for name, _meaning in COLUMNS])
+
+
+def json_array(rows):
+    yield "["
+    separator = "\n"
+    for row in rows:
+        yield separator + json.dumps(row, ensure_ascii=False)
+        separator = ",\n"
+    yield "\n]\n"
+
+
+def download(content, *, content_type, filename):
+    response = StreamingHttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@require_safe
+def open_data(request):
+    """Anyone: the licence, the two formats and what each column means."""
+    return render(
+        request,
+        "practices/open_data.html",
+        {"columns": COLUMNS, "lessons": Lesson.objects.all()},
+    )
+
+
+@require_safe
+def practices_csv(request):
+    """Anyone: every published practice as CSV, streamed."""
+    return download(
+        csv_lines(practice_rows(request)),
+        content_type="text/csv; charset=utf-8",
+        filename="practices.csv",
+    )
+
+
+@require_safe
+def practices_json(request):
+    """Anyone: every published practice as a JSON array of objects, streamed."""
+    return download(
+        json_array(practice_rows(request)),
+        content_type="application/json",
+        filename="practices.json",
+    )
