@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "taggit",
+    "django_countries",
     "accounts",
     "practices",
     "events",

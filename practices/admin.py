@@ -208,7 +208,7 @@ class PracticeAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("country"), ordering="city__country")
     def country(self, practice):
-        return practice.city.country
+        return practice.city.country.code
 
     @admin.display(description=_("lessons"))
     def lesson_numbers(self, practice):

@@ -1,93 +1,17 @@
 """Country names for the ISO 3166-1 alpha-2 codes cities are stored with.
 
-Django ships no list of countries, and a full one (with its politics) is more than the portal
-needs: this holds Europe, North America, Oceania and the other countries whose cities take part
-in the networks the portal serves. A code missing from it is shown as the code itself.
+The names, and their translations, come from django-countries; this module only adds the two
+things the portal's pages need: a name that falls back to the code, and a reader's sort order.
 """
 
 import unicodedata
 
-from django.utils.translation import gettext_lazy as _
-
-NAMES = {
-    # Europe
-    "AD": _("Andorra"),
-    "AL": _("Albania"),
-    "AM": _("Armenia"),
-    "AT": _("Austria"),
-    "AZ": _("Azerbaijan"),
-    "BA": _("Bosnia and Herzegovina"),
-    "BE": _("Belgium"),
-    "BG": _("Bulgaria"),
-    "BY": _("Belarus"),
-    "CH": _("Switzerland"),
-    "CY": _("Cyprus"),
-    "CZ": _("Czechia"),
-    "DE": _("Germany"),
-    "DK": _("Denmark"),
-    "EE": _("Estonia"),
-    "ES": _("Spain"),
-    "FI": _("Finland"),
-    "FO": _("Faroe Islands"),
-    "FR": _("France"),
-    "GB": _("United Kingdom"),
-    "GE": _("Georgia"),
-    "GL": _("Greenland"),
-    "GR": _("Greece"),
-    "HR": _("Croatia"),
-    "HU": _("Hungary"),
-    "IE": _("Ireland"),
-    "IS": _("Iceland"),
-    "IT": _("Italy"),
-    "LI": _("Liechtenstein"),
-    "LT": _("Lithuania"),
-    "LU": _("Luxembourg"),
-    "LV": _("Latvia"),
-    "MC": _("Monaco"),
-    "MD": _("Moldova"),
-    "ME": _("Montenegro"),
-    "MK": _("North Macedonia"),
-    "MT": _("Malta"),
-    "NL": _("Netherlands"),
-    "NO": _("Norway"),
-    "PL": _("Poland"),
-    "PT": _("Portugal"),
-    "RO": _("Romania"),
-    "RS": _("Serbia"),
-    "RU": _("Russia"),
-    "SE": _("Sweden"),
-    "SI": _("Slovenia"),
-    "SK": _("Slovakia"),
-    "SM": _("San Marino"),
-    "TR": _("Türkiye"),
-    "UA": _("Ukraine"),
-    "VA": _("Vatican City"),
-    "XK": _("Kosovo"),
-    # North America and Oceania
-    "AU": _("Australia"),
-    "CA": _("Canada"),
-    "NZ": _("New Zealand"),
-    "US": _("United States"),
-    # Elsewhere, where member networks have cities
-    "BR": _("Brazil"),
-    "ID": _("Indonesia"),
-    "IN": _("India"),
-    "JO": _("Jordan"),
-    "JP": _("Japan"),
-    "KE": _("Kenya"),
-    "LB": _("Lebanon"),
-    "MA": _("Morocco"),
-    "MX": _("Mexico"),
-    "NG": _("Nigeria"),
-    "PH": _("Philippines"),
-    "TN": _("Tunisia"),
-    "ZA": _("South Africa"),
-}
+from django_countries import countries
 
 
 def country_name(code):
-    """The country's name in the active language, or the code when the portal has no name."""
-    return NAMES.get(code, code)
+    """The country's name in the active language, or the code when it is not a known one."""
+    return countries.name(code) or code
 
 
 def name_order(code):

@@ -75,7 +75,7 @@ def build(lessons, requested):
             .order_by("name")
         )
         for city in cities:
-            cities_of[city.country].append(
+            cities_of[city.country.code].append(
                 _row(
                     city.name,
                     [by_city.get((city.pk, n), 0) for n in numbers],

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from practices import search
+from practices.countries import country_name
 from practices.models import City, Lesson, Practice
 
 LESSON_CHOICES = [(str(number), str(number)) for number in range(1, 10)]
@@ -183,7 +184,7 @@ def chips(params, filters):
         shown = {
             "q": lambda v: _("Search: “%(q)s”") % {"q": v},
             "city": lambda v: _("City: %(name)s") % {"name": names["city"] or v},
-            "country": lambda v: _("Country: %(code)s") % {"code": v},
+            "country": lambda v: _("Country: %(name)s") % {"name": country_name(v)},
             "tag": lambda v: _("Tag: %(name)s") % {"name": names["tag"] or v},
             "event": lambda v: _("Event: %(name)s") % {"name": names["event"] or v},
             "language": lambda v: _("Language: %(name)s") % {"name": Practice.Language(v).label},

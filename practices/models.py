@@ -11,9 +11,11 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q
+from django.db.models.lookups import Regex
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
 from practices.search import SECTION_FIELDS, refresh_vectors
@@ -67,11 +69,8 @@ class Network(models.Model):
 class City(models.Model):
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
-    country = models.CharField(
-        _("country"),
-        max_length=2,
-        help_text=_("ISO 3166-1 alpha-2 code in capitals, e.g. NO, FR, DK."),
-    )
+    # Stored as the ISO 3166-1 alpha-2 code in capitals (NO, FR, DK); chosen by name.
+    country = CountryField(_("country"))
     region = models.CharField(_("region"), max_length=150, blank=True)
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
     networks = models.ManyToManyField(
@@ -85,7 +84,8 @@ class City(models.Model):
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(country__regex=r"^[A-Z]{2}$"),
+                # A plain regex on the stored code (CountryField's own `regex` matches names).
+                condition=Regex(F("country"), r"^[A-Z]{2}$"),
                 name="city_country_is_iso_alpha2",
                 violation_error_message=_("Use the two capital letters of ISO 3166-1, e.g. NO."),
             ),
@@ -104,10 +104,6 @@ class City(models.Model):
         super().save(*args, **kwargs)
         # A practice is found by its city's name.
         refresh_vectors(self.practices.all())
-
-    def clean(self):
-        # Accept "no" from a curator and store the code as ISO writes it.
-        self.country = (self.country or "").strip().upper()
 
 
 class PracticeQuerySet(models.QuerySet):

@@ -5,6 +5,8 @@ import django.utils.timezone
 import taggit.managers
 from django.conf import settings
 from django.db import migrations, models
+import django.db.models.lookups
+import django_countries.fields
 
 
 class Migration(migrations.Migration):
@@ -60,7 +62,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('name', models.CharField(max_length=150, verbose_name='name')),
                 ('slug', models.SlugField(max_length=150, unique=True, verbose_name='slug')),
-                ('country', models.CharField(help_text='ISO 3166-1 alpha-2 code in capitals, e.g. NO, FR, DK.', max_length=2, verbose_name='country')),
+                ('country', django_countries.fields.CountryField(max_length=2, verbose_name='country')),
                 ('region', models.CharField(blank=True, max_length=150, verbose_name='region')),
                 ('population', models.PositiveIntegerField(blank=True, null=True, verbose_name='population')),
                 ('website', models.URLField(blank=True, verbose_name='website')),
@@ -147,7 +149,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='city',
-            constraint=models.CheckConstraint(condition=models.Q(('country__regex', '^[A-Z]{2}$')), name='city_country_is_iso_alpha2', violation_error_message='Use the two capital letters of ISO 3166-1, e.g. NO.'),
+            constraint=models.CheckConstraint(condition=django.db.models.lookups.Regex(models.F('country'), '^[A-Z]{2}$'), name='city_country_is_iso_alpha2', violation_error_message='Use the two capital letters of ISO 3166-1, e.g. NO.'),
         ),
         migrations.AddConstraint(
             model_name='city',

@@ -34,7 +34,7 @@ def city_list(request):
     cities = City.objects.annotate(published_count=Count("practices", filter=PUBLISHED))
     countries = [
         Country(code, list(group))
-        for code, group in groupby(cities.order_by("country", "name"), key=lambda c: c.country)
+        for code, group in groupby(cities.order_by("country", "name"), key=lambda c: c.country.code)
     ]
     countries.sort(key=lambda country: name_order(country.code))
     return render(
@@ -53,5 +53,5 @@ def city_detail(request, slug):
     return render(
         request,
         "practices/city_detail.html",
-        {"city": city, "country_name": country_name(city.country), "page": page},
+        {"city": city, "country_name": country_name(city.country.code), "page": page},
     )

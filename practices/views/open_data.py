@@ -83,7 +83,7 @@ def practice_rows(request):
             "title": practice.title,
             "city": practice.city.name,
             "city_slug": practice.city.slug,
-            "country": practice.city.country,
+            "country": practice.city.country.code,
             "language": practice.language,
             "evidence": practice.evidence,
             "start_year": practice.start_year,

@@ -11,7 +11,7 @@ def test_tags_and_city_link_to_the_filtered_list(anonymous):
     practice = PracticeFactory(city=CityFactory(slug="oslo"), tags=["Media literacy"])
     text = anonymous.get(practice.get_absolute_url()).text
     assert 'href="/practices/?tag=media-literacy"' in text
-    assert 'href="/practices/?city=oslo"' in text
+    assert 'href="/cities/oslo/"' in text
 
 
 def test_related_practices_share_tags_or_lessons_best_first(

@@ -22,13 +22,14 @@ def test_lesson_numbers_are_unique():
 
 def test_city_country_must_be_two_capital_letters():
     with pytest.raises(IntegrityError), transaction.atomic():
-        City.objects.create(name="Oslo", slug="oslo", country="no")
+        City.objects.create(name="Oslo", slug="oslo", country="1x")
 
 
-def test_city_clean_normalises_country_code():
-    city = City(name="Oslo", slug="oslo", country="no")
-    city.full_clean()
-    assert city.country == "NO"
+def test_city_country_must_be_a_known_country():
+    city = City(name="Atlantis", slug="atlantis", country="XX")
+    with pytest.raises(ValidationError) as error:
+        city.full_clean()
+    assert "country" in error.value.message_dict
 
 
 def test_practice_slugs_are_unique():
