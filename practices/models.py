@@ -248,6 +248,10 @@ class Practice(models.Model):
         indexes = [
             models.Index(fields=["status", "-published_at"], name="practice_status_pub_idx"),
             models.Index(fields=["status", "featured"], name="practice_status_feat_idx"),
+            # The list's title sort and its language and evidence filters.
+            models.Index(fields=["status", "title"], name="practice_status_title_idx"),
+            models.Index(fields=["status", "language"], name="practice_status_lang_idx"),
+            models.Index(fields=["status", "evidence"], name="practice_status_evid_idx"),
             # Created on PostgreSQL only (migration 0003); SQLite searches without it.
             GinIndex(fields=["search_vector"], name="practice_search_idx"),
         ]
