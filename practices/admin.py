@@ -14,7 +14,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from practices.models import City, Lesson, Network, Practice, PracticeLink, StatusChange
+from practices.models import (
+    City,
+    Lesson,
+    Membership,
+    Network,
+    Practice,
+    PracticeLink,
+    StatusChange,
+)
 
 
 @admin.register(Lesson)
@@ -315,3 +323,45 @@ class StatusChangeAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    """Requests to join a city's team and the teams themselves. Decisions go through the
+    actions, which record who decided and when and tell the member by e-mail."""
+
+    list_display = ["user", "city", "role", "status", "created_at", "decided_by", "decided_at"]
+    list_filter = ["status", "role", "city"]
+    list_select_related = ["user", "city", "decided_by"]
+    search_fields = ["user__email", "user__display_name", "city__name"]
+    autocomplete_fields = ["user", "city"]
+    readonly_fields = ["status", "created_at", "decided_by", "decided_at"]
+    fields = ["user", "city", "role", "reason", "status", "decision_message",
+              "created_at", "decided_by", "decided_at"]  # fmt: skip
+    actions = ["approve", "decline", "remove"]
+
+    def _decide(self, request, queryset, step, label):
+        done = 0
+        for membership in queryset.select_related("user", "city"):
+            try:
+                getattr(membership, step)(by=request.user)
+            except ValidationError as error:
+                self.message_user(
+                    request, f"{membership}: {' '.join(error.messages)}", messages.WARNING
+                )
+            else:
+                done += 1
+        if done:
+            self.message_user(request, label % {"count": done}, messages.SUCCESS)
+
+    @admin.action(description=_("Approve the selected requests"))
+    def approve(self, request, queryset):
+        self._decide(request, queryset, "approve", _("%(count)d approved."))
+
+    @admin.action(description=_("Decline the selected requests"))
+    def decline(self, request, queryset):
+        self._decide(request, queryset, "decline", _("%(count)d declined."))
+
+    @admin.action(description=_("Remove the selected members from their city's team"))
+    def remove(self, request, queryset):
+        self._decide(request, queryset, "remove", _("%(count)d removed."))

@@ -10,14 +10,16 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import Regex
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
+from practices import notifications
 from practices.search import SECTION_FIELDS, refresh_vectors
 
 # Changing any of these changes what a search finds.
@@ -66,6 +68,16 @@ class Network(models.Model):
         return self.name
 
 
+class CityQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        """The cities `user` is an approved editor or manager of."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            Exists(Membership.objects.approved().filter(city=OuterRef("pk"), user=user))
+        )
+
+
 class City(models.Model):
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
@@ -77,6 +89,8 @@ class City(models.Model):
         Network, verbose_name=_("networks"), related_name="cities", blank=True
     )
     website = models.URLField(_("website"), blank=True)
+
+    objects = CityQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("city")
@@ -104,6 +118,20 @@ class City(models.Model):
         super().save(*args, **kwargs)
         # A practice is found by its city's name.
         refresh_vectors(self.practices.all())
+
+    def get_absolute_url(self):
+        return reverse("practices:city", args=[self.slug])
+
+    def is_editable_by(self, user):
+        return City.objects.editable_by(user).filter(pk=self.pk).exists()
+
+    def is_managed_by(self, user):
+        if not user.is_authenticated:
+            return False
+        return (
+            user.is_staff
+            or self.memberships.approved().filter(user=user, role=Membership.Role.MANAGER).exists()
+        )
 
 
 class PracticeQuerySet(models.QuerySet):
@@ -290,6 +318,16 @@ class Practice(models.Model):
             return f"{self.start_year}–{self.end_year}"
         return str(self.start_year)
 
+    # Permissions: staff curate every practice; a city's approved editors edit its practices.
+
+    def can_edit(self, user):
+        if not user.is_authenticated:
+            return False
+        return user.is_staff or self.city.is_editable_by(user)
+
+    def can_view(self, user):
+        return self.is_published or self.can_edit(user)
+
     # Workflow. Each step checks where it may start from and records itself in the history.
 
     def submit(self, *, by, message=""):
@@ -305,6 +343,15 @@ class Practice(models.Model):
 
     def archive(self, *, by, message=""):
         self._move_to(self.Status.ARCHIVED, by=by, message=message)
+
+    def record_edit(self, *, by):
+        """An edit of a published practice stays published; the history says who changed it."""
+        self.status_changes.create(
+            from_status=self.status,
+            to_status=self.status,
+            changed_by=by,
+            message=gettext("Edited"),
+        )
 
     def can_move_to(self, status):
         return self.status in self.TRANSITIONS.get(status, set())
@@ -326,9 +373,10 @@ class Practice(models.Model):
             self.published_at = timezone.now()
             update_fields.append("published_at")
         self.save(update_fields=update_fields)
-        self.status_changes.create(
+        change = self.status_changes.create(
             from_status=previous, to_status=status, changed_by=by, message=message
         )
+        transaction.on_commit(lambda: notifications.status_changed(change))
 
 
 class PracticeLink(models.Model):
@@ -374,3 +422,101 @@ class StatusChange(models.Model):
 
     def __str__(self):
         return f"{self.practice}: {self.from_status or '—'} → {self.to_status}"
+
+
+class MembershipQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=Membership.Status.APPROVED)
+
+    def pending(self):
+        return self.filter(status=Membership.Status.PENDING)
+
+
+class Membership(models.Model):
+    """A member's place in a city's team: asked for, then approved or declined, later perhaps
+    removed. Editors write the city's practices; managers also decide on who joins."""
+
+    class Role(models.TextChoices):
+        EDITOR = "editor", _("Editor")
+        MANAGER = "manager", _("Manager")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a decision")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+        REMOVED = "removed", _("Removed")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    city = models.ForeignKey(
+        City, verbose_name=_("city"), on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.EDITOR)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    reason = models.TextField(
+        _("why you are asking"),
+        max_length=2000,
+        help_text=_("Your role in the city's work on safety and prevention."),
+    )
+    created_at = models.DateTimeField(_("asked"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decision_message = models.TextField(_("message to the member"), blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("city membership")
+        verbose_name_plural = _("city memberships")
+        ordering = ["-created_at"]
+        constraints = [
+            # One open request or one place per member and city; past ones stay as history.
+            models.UniqueConstraint(
+                fields=["user", "city"],
+                condition=Q(status__in=["pending", "approved"]),
+                name="membership_one_open_per_city",
+                violation_error_message=_("You have already asked to join this city's team."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.city} ({self.get_status_display()})"
+
+    def can_decide(self, user):
+        return self.city.is_managed_by(user)
+
+    def approve(self, *, by, message=""):
+        self._decide(self.Status.APPROVED, {self.Status.PENDING}, by=by, message=message)
+
+    def decline(self, *, by, message=""):
+        self._decide(self.Status.DECLINED, {self.Status.PENDING}, by=by, message=message)
+
+    def remove(self, *, by, message=""):
+        self._decide(self.Status.REMOVED, {self.Status.APPROVED}, by=by, message=message)
+
+    @transaction.atomic
+    def _decide(self, status, allowed_from, *, by, message):
+        if self.status not in allowed_from:
+            raise ValidationError(
+                _("This request is “%(status)s”: it cannot be changed that way.")
+                % {"status": self.get_status_display()}
+            )
+        self.status = status
+        self.decided_by = by
+        self.decided_at = timezone.now()
+        self.decision_message = message
+        self.save(update_fields=["status", "decided_by", "decided_at", "decision_message"])
+        transaction.on_commit(lambda: notifications.membership_decided(self))

@@ -1,18 +1,28 @@
 from django.urls import path
 
 from practices import feeds
-from practices.views import browse, cities, lessons, open_data
+from practices.views import browse, cities, lessons, open_data, review, submit, team
 
 app_name = "practices"
 
 urlpatterns = [
     path("practices/", browse.practice_list, name="list"),
+    path("practices/new/", submit.practice_new, name="new"),
     path("practices/<slug:slug>/", browse.practice_detail, name="detail"),
+    path("practices/<slug:slug>/edit/", submit.practice_edit, name="edit"),
+    path("practices/<slug:slug>/preview/", submit.practice_preview, name="preview"),
+    path("practices/<slug:slug>/submit/", submit.practice_submit, name="submit"),
+    path("practices/<slug:slug>/review/", review.review_decide, name="review_decide"),
+    path("my/practices/", submit.my_practices, name="mine"),
+    path("review/", review.review_queue, name="review"),
     path("lessons/", lessons.lesson_list, name="lessons"),
     path("lessons/<int:number>/", lessons.lesson_detail, name="lesson"),
     path("lessons/coverage/", lessons.coverage, name="coverage"),
     path("cities/", cities.city_list, name="cities"),
     path("cities/<slug:slug>/", cities.city_detail, name="city"),
+    path("cities/<slug:slug>/join/", team.join_city, name="join_city"),
+    path("cities/<slug:slug>/team/", team.city_team, name="city_team"),
+    path("memberships/<int:pk>/decide/", team.decide_membership, name="decide_membership"),
     path("feeds/practices/", feeds.PracticeFeed(), name="feed"),
     path("feeds/lessons/<int:number>/", feeds.LessonFeed(), name="lesson_feed"),
     path("open-data/", open_data.open_data, name="open_data"),

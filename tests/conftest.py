@@ -1,9 +1,12 @@
-"""The cast every test can call on: an anonymous visitor, a member and a staff curator."""
+"""The cast every test can call on: an anonymous visitor, a member, editors and a manager of
+city A, an editor of city B, and a staff curator."""
 
 import pytest
+from django.db import connection
 from django.test import Client
 
-from tests.factories import UserFactory
+from practices.models import Membership
+from tests.factories import CityFactory, MembershipFactory, UserFactory
 
 
 @pytest.fixture
@@ -18,9 +21,7 @@ def member_user(db):
 
 @pytest.fixture
 def member(member_user):
-    client = Client()
-    client.force_login(member_user)
-    return client
+    return signed_in(member_user)
 
 
 @pytest.fixture
@@ -30,16 +31,75 @@ def staff_user(db):
 
 @pytest.fixture
 def staff(staff_user):
-    client = Client()
-    client.force_login(staff_user)
-    return client
+    return signed_in(staff_user)
 
 
 @pytest.fixture
 def postgresql(db):
     """For tests of behaviour only PostgreSQL has (full-text search); they run in the
     PostgreSQL pass of CI."""
-    from django.db import connection
-
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (run with DATABASE_URL=postgres://...)")
+
+
+def signed_in(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def city_a(db):
+    return CityFactory(name="Aarhus", slug="aarhus", country="DK")
+
+
+@pytest.fixture
+def city_b(db):
+    return CityFactory(name="Bordeaux", slug="bordeaux", country="FR")
+
+
+@pytest.fixture
+def editor_user(city_a):
+    return MembershipFactory(
+        city=city_a, user__email="editor@aarhus.example", user__display_name="Ebba Lund"
+    ).user
+
+
+@pytest.fixture
+def editor(editor_user):
+    """An approved editor of city A."""
+    return signed_in(editor_user)
+
+
+@pytest.fixture
+def manager_user(city_a):
+    return MembershipFactory(
+        city=city_a,
+        role=Membership.Role.MANAGER,
+        user__email="manager@aarhus.example",
+        user__display_name="Mads Holm",
+    ).user
+
+
+@pytest.fixture
+def manager(manager_user):
+    """An approved manager of city A."""
+    return signed_in(manager_user)
+
+
+@pytest.fixture
+def other_editor_user(city_b):
+    return MembershipFactory(city=city_b, user__email="editor@bordeaux.example").user
+
+
+@pytest.fixture
+def other_editor(other_editor_user):
+    """An approved editor of city B."""
+    return signed_in(other_editor_user)
+
+
+@pytest.fixture
+def sent(django_capture_on_commit_callbacks):
+    """Run what a request leaves for after its commit (e-mails), as a real server would:
+    `with sent(): client.post(...)`."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

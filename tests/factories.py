@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from accounts.models import User
 from events.models import Event, EventPractice
-from practices.models import City, Lesson, Network, Practice
+from practices.models import City, Lesson, Membership, Network, Practice
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -86,3 +86,15 @@ class EventPracticeFactory(factory.django.DjangoModelFactory):
 
     event = factory.SubFactory(EventFactory)
     practice = factory.SubFactory(PracticeFactory)
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    """An approved editor unless told otherwise."""
+
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    city = factory.SubFactory(CityFactory)
+    status = Membership.Status.APPROVED
+    reason = "I lead the city's prevention team."

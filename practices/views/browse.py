@@ -90,6 +90,7 @@ def practice_detail(request, slug):
     # The events it was presented at, through the reverse relation (practices never imports
     # events).
     event_links = practice.event_links.select_related("event").order_by("event__starts_at")
+    can_edit = practice.can_edit(request.user)
     return render(
         request,
         "practices/practice_detail.html",
@@ -97,6 +98,9 @@ def practice_detail(request, slug):
             "practice": practice,
             "event_links": event_links,
             "related": related_practices(practice),
+            "can_edit": can_edit,
+            # Editors of the city and staff see how the practice got here.
+            "history": practice.status_changes.select_related("changed_by") if can_edit else None,
         },
     )
 

@@ -50,8 +50,17 @@ def city_detail(request, slug):
     # The page lists the city's networks.
     city = get_object_or_404(City.objects.prefetch_related("networks"), slug=slug)
     page = paginate(request, practice_cards(city.practices).order_by("-published_at", "-id"))
+    membership = None
+    if request.user.is_authenticated:
+        membership = city.memberships.filter(user=request.user).order_by("-created_at").first()
     return render(
         request,
         "practices/city_detail.html",
-        {"city": city, "country_name": country_name(city.country.code), "page": page},
+        {
+            "city": city,
+            "country_name": country_name(city.country.code),
+            "page": page,
+            "membership": membership,
+            "manages": city.is_managed_by(request.user),
+        },
     )

@@ -1,0 +1,155 @@
+"""Forms members fill in: a practice (with its links), a request to join a city's team, a
+reviewer's decision and a manager's decision."""
+
+from django import forms
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+
+from practices.models import City, Lesson, Membership, Practice, PracticeLink
+
+# Practices are planned ahead, but not by decades.
+YEARS_AHEAD = 2
+
+
+class LessonChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, lesson):
+        return f"{lesson.number}. {lesson.title}"
+
+
+class PracticeForm(forms.ModelForm):
+    """Every structured field of a practice. The city is one the author edits for."""
+
+    lessons = LessonChoiceField(
+        label=_("Lessons"),
+        queryset=Lesson.objects.all(),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The key lessons this practice illustrates: at least one."),
+        error_messages={"required": _("Choose at least one of the nine lessons.")},
+    )
+
+    class Meta:
+        model = Practice
+        fields = [
+            "city",
+            "title",
+            "summary",
+            "lessons",
+            "tags",
+            "context",
+            "approach",
+            "target_groups",
+            "partners",
+            "results",
+            "challenges",
+            "evaluation",
+            "resources",
+            "contact",
+            "start_year",
+            "end_year",
+            "ongoing",
+            "language",
+            "evidence",
+        ]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
+            **{
+                name: forms.Textarea(attrs={"rows": 6})
+                for name in [*Practice.SECTION_FIELDS, "contact"]
+            },
+        }
+        help_texts = {
+            "tags": _("Keywords, separated by commas, e.g. youth, elections, media literacy."),
+            "context": _("Markdown: *emphasis*, lists, [links](https://…)."),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        cities = City.objects.editable_by(user)
+        if self.instance.pk:
+            # A staff curator may edit any practice; its city stays among the choices.
+            cities = cities | City.objects.filter(pk=self.instance.city_id)
+        self.fields["city"].queryset = cities.order_by("name")
+        self.fields["city"].empty_label = None
+        self.fields["summary"].max_length = 1000
+        self.fields["start_year"].widget.attrs.update({"min": 1900, "inputmode": "numeric"})
+        self.fields["end_year"].widget.attrs.update({"min": 1900, "inputmode": "numeric"})
+
+    def clean_title(self):
+        title = self.cleaned_data["title"]
+        if not any(ch.isalnum() for ch in title):
+            raise forms.ValidationError(_("A title needs letters or numbers."))
+        return title
+
+    def clean(self):
+        cleaned = super().clean()
+        latest = timezone.now().year + YEARS_AHEAD
+        for name in ("start_year", "end_year"):
+            year = cleaned.get(name)
+            if year and year > latest:
+                self.add_error(name, _("Give a year up to %(latest)s.") % {"latest": latest})
+        if cleaned.get("ongoing") and cleaned.get("end_year"):
+            self.add_error("end_year", _("An ongoing practice has no end year: leave it empty."))
+        return cleaned
+
+
+def suggested_tags(limit=30):
+    """The most used tags, offered to authors so the same idea gets the same tag."""
+    return (
+        Tag.objects.annotate(uses=Count("taggit_taggeditem_items"))
+        .order_by("-uses", "name")
+        .values_list("name", flat=True)[:limit]
+    )
+
+
+PracticeLinkFormSet = forms.inlineformset_factory(
+    Practice,
+    PracticeLink,
+    fields=["title", "url"],
+    extra=2,
+    max_num=10,
+    can_delete=True,
+    labels={"title": _("Link text"), "url": _("Address")},
+)
+
+
+class MembershipRequestForm(forms.ModelForm):
+    class Meta:
+        model = Membership
+        fields = ["reason"]
+        widgets = {"reason": forms.Textarea(attrs={"rows": 4, "maxlength": 2000})}
+
+
+class ReviewForm(forms.Form):
+    """A reviewer's decision on a submitted practice."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            ("publish", _("Publish")),
+            ("request_changes", _("Request changes")),
+            ("archive", _("Archive")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    message = forms.CharField(
+        label=_("Message to the author"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Required when you request changes."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "request_changes" and not cleaned.get("message", "").strip():
+            self.add_error("message", _("Say what should change, so the author knows what to do."))
+        return cleaned
+
+
+class TeamDecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("approve", _("Approve")), ("decline", _("Decline")), ("remove", _("Remove"))]
+    )
+    message = forms.CharField(required=False, max_length=2000)

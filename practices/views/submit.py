@@ -1,0 +1,193 @@
+"""Writing practices: a city's editors create, edit, preview and submit them; authors follow
+their own practices on /my/practices/."""
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import OuterRef, Subquery
+from django.shortcuts import redirect, render
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from practices.forms import PracticeForm, PracticeLinkFormSet, suggested_tags
+from practices.models import City, Practice, StatusChange
+from practices.permissions import get_practice_for_editor
+from practices.views.browse import related_practices
+
+# Tokens of recently created practices, per session: a form posted twice makes one practice.
+TOKENS_KEPT = 20
+# Slugs that would shadow the pages next to /practices/<slug>/.
+RESERVED_SLUGS = {"new"}
+
+
+def unique_slug(title):
+    base = slugify(title)[:200] or "practice"
+    slug, number = base, 1
+    while slug in RESERVED_SLUGS or Practice.objects.filter(slug=slug).exists():
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
+
+
+def save_practice(form, links, *, user):
+    """Save the practice, its tags and its links together; a new one gets a free slug."""
+    with transaction.atomic():
+        practice = form.save(commit=False)
+        if practice.pk is None:
+            practice.submitted_by = user
+            practice.slug = unique_slug(practice.title)
+        practice.save()
+        form.save_m2m()
+        links.instance = practice
+        links.save()
+        return practice
+
+
+def after_save(request, practice, action):
+    """Where the author goes after pressing one of the form's three buttons."""
+    if action == "submit":
+        return submit_practice(request, practice)
+    if action == "preview":
+        return redirect("practices:preview", practice.slug)
+    messages.success(request, _("Draft saved. It is not public until it is published."))
+    return redirect("practices:edit", practice.slug)
+
+
+@login_required
+def practice_new(request):
+    """Editors of a city: write a new practice for one of their cities."""
+    if not City.objects.editable_by(request.user).exists():
+        messages.info(request, _("Ask to join a city's team before you write its practices."))
+        return redirect("practices:cities")
+
+    tokens = request.session.get("practice_tokens", {})
+    token = request.POST.get("token", "")
+    if token in tokens:
+        # The same form posted again (a double click): show what the first post created.
+        practice = Practice.objects.filter(pk=tokens[token]).first()
+        if practice is not None:
+            return redirect("practices:edit", practice.slug)
+
+    form = PracticeForm(request.POST or None, user=request.user)
+    links = PracticeLinkFormSet(request.POST or None, prefix="links")
+    if request.method == "POST" and form.is_valid() and links.is_valid():
+        practice = save_practice(form, links, user=request.user)
+        if token:
+            tokens[token] = practice.pk
+            request.session["practice_tokens"] = dict(list(tokens.items())[-TOKENS_KEPT:])
+        return after_save(request, practice, request.POST.get("action"))
+    return render(
+        request,
+        "practices/practice_form.html",
+        {
+            "form": form,
+            "links": links,
+            "token": token or uuid.uuid4().hex,
+            "suggested_tags": suggested_tags(),
+        },
+    )
+
+
+@login_required
+def practice_edit(request, slug):
+    """Editors of the practice's city, and staff: change it; a published one stays published."""
+    practice = get_practice_for_editor(request, slug)
+    was_published = practice.is_published
+    form = PracticeForm(request.POST or None, instance=practice, user=request.user)
+    links = PracticeLinkFormSet(request.POST or None, instance=practice, prefix="links")
+    if request.method == "POST" and form.is_valid() and links.is_valid():
+        practice = save_practice(form, links, user=request.user)
+        if not was_published:
+            return after_save(request, practice, request.POST.get("action"))
+        if form.has_changed() or links.has_changed():
+            practice.record_edit(by=request.user)
+        messages.success(request, _("Saved. The practice stays published."))
+        return redirect(practice)
+    history = practice.status_changes.select_related("changed_by")
+    return render(
+        request,
+        "practices/practice_form.html",
+        {
+            "form": form,
+            "links": links,
+            "practice": practice,
+            "history": history,
+            "suggested_tags": suggested_tags(),
+        },
+    )
+
+
+@login_required
+def practice_preview(request, slug):
+    """Editors of the practice's city, and staff: the page exactly as readers will see it."""
+    practice = get_practice_for_editor(request, slug)
+    practice = (
+        Practice.objects.select_related("city")
+        .prefetch_related("city__networks", "lessons", "tags", "links")
+        .get(pk=practice.pk)
+    )
+    return render(
+        request,
+        "practices/practice_detail.html",
+        {
+            "practice": practice,
+            "preview": True,
+            "event_links": practice.event_links.select_related("event"),
+            "related": related_practices(practice),
+            "history": practice.status_changes.select_related("changed_by"),
+        },
+    )
+
+
+@login_required
+@require_POST
+def practice_submit(request, slug):
+    """Editors of the practice's city: send it to the reviewers."""
+    practice = get_practice_for_editor(request, slug)
+    return submit_practice(request, practice)
+
+
+def submit_practice(request, practice):
+    try:
+        practice.submit(by=request.user)
+    except ValidationError:
+        if practice.status == Practice.Status.SUBMITTED:
+            messages.info(request, _("This practice is already waiting for review."))
+        else:
+            messages.error(
+                request,
+                _("A practice that is “%(status)s” cannot be submitted.")
+                % {"status": practice.get_status_display()},
+            )
+        return redirect("practices:mine")
+    messages.success(
+        request, _("Submitted for review. You will get an e-mail when a reviewer decides.")
+    )
+    return redirect("practices:mine")
+
+
+@login_required
+def my_practices(request):
+    """A signed-in member: the practices they wrote, by status, with the reviewer's message."""
+    last_request = StatusChange.objects.filter(
+        practice=OuterRef("pk"), to_status=Practice.Status.CHANGES_REQUESTED
+    ).order_by("-created_at", "-id")
+    practices = (
+        Practice.objects.filter(submitted_by=request.user)
+        .select_related("city")
+        .annotate(review_message=Subquery(last_request.values("message")[:1]))
+        .order_by("-updated_at")
+    )
+    groups = [
+        (status, label, [p for p in practices if p.status == status])
+        for status, label in Practice.Status.choices
+    ]
+    return render(
+        request,
+        "practices/my_practices.html",
+        {"groups": [group for group in groups if group[2]], "practices": practices},
+    )

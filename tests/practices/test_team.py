@@ -1,0 +1,133 @@
+"""Members ask to join a city's team; its managers and staff decide, and everyone hears."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.urls import reverse
+
+from practices.models import Membership
+from tests.factories import MembershipFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def confirmed(member_user):
+    EmailAddress.objects.create(
+        user=member_user, email=member_user.email, verified=True, primary=True
+    )
+    return member_user
+
+
+def join(client, city, reason="I coordinate prevention work in the city."):
+    return client.post(reverse("practices:join_city", args=[city.slug]), {"reason": reason})
+
+
+def test_a_confirmed_member_asks_and_the_managers_are_told(
+    member, confirmed, city_a, manager_user, sent
+):
+    with sent():
+        response = join(member, city_a)
+    assert response.status_code == 302
+    membership = Membership.objects.get(user=confirmed)
+    assert membership.status == Membership.Status.PENDING
+    assert mail.outbox[0].to == [manager_user.email]
+    assert "I coordinate prevention work" in mail.outbox[0].body
+
+
+def test_without_managers_the_staff_are_told(member, confirmed, city_a, staff_user, sent):
+    with sent():
+        join(member, city_a)
+    assert mail.outbox[0].to == [staff_user.email]
+
+
+def test_an_unconfirmed_member_is_asked_to_confirm_first(member, city_a):
+    response = join(member, city_a)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("account_email")
+    assert not Membership.objects.exists()
+
+
+def test_asking_twice_makes_one_request(member, confirmed, city_a):
+    join(member, city_a)
+    join(member, city_a)
+    assert Membership.objects.filter(user=confirmed).count() == 1
+
+
+def test_a_reason_is_required(member, confirmed, city_a):
+    response = join(member, city_a, reason="")
+    assert response.status_code == 200
+    assert "This field is required." in response.text
+
+
+def test_a_manager_approves_and_the_member_can_write(manager, member, confirmed, city_a, sent):
+    join(member, city_a)
+    membership = Membership.objects.get(user=confirmed)
+
+    with sent():
+        response = manager.post(
+            reverse("practices:decide_membership", args=[membership.pk]), {"decision": "approve"}
+        )
+
+    membership.refresh_from_db()
+    assert response.status_code == 302
+    assert membership.status == Membership.Status.APPROVED
+    assert membership.decided_by.email == "manager@aarhus.example"
+    assert membership.decided_at is not None
+    assert mail.outbox[0].to == [confirmed.email]
+    assert "You are now an editor for Aarhus" in mail.outbox[0].body
+    assert "Aarhus (DK)" in member.get("/practices/new/").text
+
+
+def test_a_manager_declines_with_a_message(manager, member, confirmed, city_a, sent):
+    join(member, city_a)
+    membership = Membership.objects.get(user=confirmed)
+    with sent():
+        manager.post(
+            reverse("practices:decide_membership", args=[membership.pk]),
+            {"decision": "decline", "message": "Please ask your head of unit."},
+        )
+    membership.refresh_from_db()
+    assert membership.status == Membership.Status.DECLINED
+    assert "Please ask your head of unit." in mail.outbox[-1].body
+
+
+def test_a_manager_removes_an_editor_who_then_cannot_edit(manager, editor, editor_user, city_a):
+    membership = editor_user.memberships.get()
+    manager.post(
+        reverse("practices:decide_membership", args=[membership.pk]), {"decision": "remove"}
+    )
+    membership.refresh_from_db()
+    assert membership.status == Membership.Status.REMOVED
+    assert editor.get("/practices/new/").status_code == 302
+
+
+def test_the_team_page_lists_requests_and_editors(
+    manager, editor_user, city_a, django_assert_max_num_queries
+):
+    MembershipFactory(city=city_a, status=Membership.Status.PENDING, user__email="new@x.example")
+    with django_assert_max_num_queries(8):
+        response = manager.get(reverse("practices:city_team", args=[city_a.slug]))
+    assert "new@x.example" in response.text
+    assert "Ebba Lund" in response.text
+
+
+def test_an_editor_of_another_city_cannot_decide(other_editor, city_a):
+    pending = MembershipFactory(city=city_a, status=Membership.Status.PENDING)
+    response = other_editor.post(
+        reverse("practices:decide_membership", args=[pending.pk]), {"decision": "approve"}
+    )
+    assert response.status_code == 404
+    pending.refresh_from_db()
+    assert pending.status == Membership.Status.PENDING
+
+
+def test_staff_approve_in_the_admin(staff, staff_user, city_a):
+    pending = MembershipFactory(city=city_a, status=Membership.Status.PENDING)
+    staff.post(
+        reverse("admin:practices_membership_changelist"),
+        {"action": "approve", "_selected_action": [pending.pk]},
+    )
+    pending.refresh_from_db()
+    assert pending.status == Membership.Status.APPROVED
+    assert pending.decided_by == staff_user
