@@ -1,4 +1,4 @@
-"""Lessons, networks, cities and the good practices cities publish, with their history.
+"""The good practices cities publish, their links and their history.
 
 A practice moves through a small workflow (draft -> submitted -> changes requested / published ->
 archived). The transitions live on the model (`practice.publish(by=user)`) and each one records a
@@ -10,128 +10,19 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.lookups import Regex
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
 from taggit.managers import TaggableManager
 
 from practices import notifications
+from practices.models.reference import City, Lesson
 from practices.search import SECTION_FIELDS, refresh_vectors
 
 # Changing any of these changes what a search finds.
 SEARCHED_FIELDS = {"title", "summary", "language", "city", *SECTION_FIELDS}
-
-
-class Lesson(models.Model):
-    """One of the nine key lessons of Together for Safety 2022. Reference data: never deleted."""
-
-    number = models.PositiveSmallIntegerField(_("number"), unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    # Translated into title_en/title_fr and summary_en/summary_fr by modeltranslation.
-    title = models.CharField(_("title"), max_length=250)
-    summary = models.TextField(_("summary"))
-
-    class Meta:
-        verbose_name = _("lesson")
-        verbose_name_plural = _("lessons")
-        ordering = ["number"]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(number__gte=1) & Q(number__lte=9),
-                name="lesson_number_between_1_and_9",
-                violation_error_message=_("A lesson number is between 1 and 9."),
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.number}. {self.title}"
-
-
-class Network(models.Model):
-    """A network or alliance of cities, such as Nordic Safe Cities or the Strong Cities Network."""
-
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    website = models.URLField(_("website"), blank=True)
-    description = models.TextField(_("description"), blank=True)
-
-    class Meta:
-        verbose_name = _("network")
-        verbose_name_plural = _("networks")
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-
-class CityQuerySet(models.QuerySet):
-    def editable_by(self, user):
-        """The cities `user` is an approved editor or manager of."""
-        if not user.is_authenticated:
-            return self.none()
-        return self.filter(
-            Exists(Membership.objects.approved().filter(city=OuterRef("pk"), user=user))
-        )
-
-
-class City(models.Model):
-    name = models.CharField(_("name"), max_length=150)
-    slug = models.SlugField(_("slug"), max_length=150, unique=True)
-    # Stored as the ISO 3166-1 alpha-2 code in capitals (NO, FR, DK); chosen by name.
-    country = CountryField(_("country"))
-    region = models.CharField(_("region"), max_length=150, blank=True)
-    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
-    networks = models.ManyToManyField(
-        Network, verbose_name=_("networks"), related_name="cities", blank=True
-    )
-    website = models.URLField(_("website"), blank=True)
-
-    objects = CityQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("city")
-        verbose_name_plural = _("cities")
-        ordering = ["name"]
-        constraints = [
-            models.CheckConstraint(
-                # A plain regex on the stored code (CountryField's own `regex` matches names).
-                condition=Regex(F("country"), r"^[A-Z]{2}$"),
-                name="city_country_is_iso_alpha2",
-                violation_error_message=_("Use the two capital letters of ISO 3166-1, e.g. NO."),
-            ),
-            models.UniqueConstraint(
-                fields=["name", "country"],
-                name="city_name_country_unique",
-                violation_error_message=_("This city is already listed for that country."),
-            ),
-        ]
-        indexes = [models.Index(fields=["country", "name"])]
-
-    def __str__(self):
-        return f"{self.name} ({self.country})"
-
-    def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
-        # A practice is found by its city's name.
-        refresh_vectors(self.practices.all())
-
-    def get_absolute_url(self):
-        return reverse("practices:city", args=[self.slug])
-
-    def is_editable_by(self, user):
-        return City.objects.editable_by(user).filter(pk=self.pk).exists()
-
-    def is_managed_by(self, user):
-        if not user.is_authenticated:
-            return False
-        return (
-            user.is_staff
-            or self.memberships.approved().filter(user=user, role=Membership.Role.MANAGER).exists()
-        )
 
 
 class PracticeQuerySet(models.QuerySet):
@@ -422,101 +313,3 @@ class StatusChange(models.Model):
 
     def __str__(self):
         return f"{self.practice}: {self.from_status or '—'} → {self.to_status}"
-
-
-class MembershipQuerySet(models.QuerySet):
-    def approved(self):
-        return self.filter(status=Membership.Status.APPROVED)
-
-    def pending(self):
-        return self.filter(status=Membership.Status.PENDING)
-
-
-class Membership(models.Model):
-    """A member's place in a city's team: asked for, then approved or declined, later perhaps
-    removed. Editors write the city's practices; managers also decide on who joins."""
-
-    class Role(models.TextChoices):
-        EDITOR = "editor", _("Editor")
-        MANAGER = "manager", _("Manager")
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting for a decision")
-        APPROVED = "approved", _("Approved")
-        DECLINED = "declined", _("Declined")
-        REMOVED = "removed", _("Removed")
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("member"),
-        on_delete=models.CASCADE,
-        related_name="memberships",
-    )
-    city = models.ForeignKey(
-        City, verbose_name=_("city"), on_delete=models.CASCADE, related_name="memberships"
-    )
-    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.EDITOR)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
-    )
-    reason = models.TextField(
-        _("why you are asking"),
-        max_length=2000,
-        help_text=_("Your role in the city's work on safety and prevention."),
-    )
-    created_at = models.DateTimeField(_("asked"), default=timezone.now)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    decision_message = models.TextField(_("message to the member"), blank=True)
-
-    objects = MembershipQuerySet.as_manager()
-
-    class Meta:
-        verbose_name = _("city membership")
-        verbose_name_plural = _("city memberships")
-        ordering = ["-created_at"]
-        constraints = [
-            # One open request or one place per member and city; past ones stay as history.
-            models.UniqueConstraint(
-                fields=["user", "city"],
-                condition=Q(status__in=["pending", "approved"]),
-                name="membership_one_open_per_city",
-                violation_error_message=_("You have already asked to join this city's team."),
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.user} · {self.city} ({self.get_status_display()})"
-
-    def can_decide(self, user):
-        return self.city.is_managed_by(user)
-
-    def approve(self, *, by, message=""):
-        self._decide(self.Status.APPROVED, {self.Status.PENDING}, by=by, message=message)
-
-    def decline(self, *, by, message=""):
-        self._decide(self.Status.DECLINED, {self.Status.PENDING}, by=by, message=message)
-
-    def remove(self, *, by, message=""):
-        self._decide(self.Status.REMOVED, {self.Status.APPROVED}, by=by, message=message)
-
-    @transaction.atomic
-    def _decide(self, status, allowed_from, *, by, message):
-        if self.status not in allowed_from:
-            raise ValidationError(
-                _("This request is “%(status)s”: it cannot be changed that way.")
-                % {"status": self.get_status_display()}
-            )
-        self.status = status
-        self.decided_by = by
-        self.decided_at = timezone.now()
-        self.decision_message = message
-        self.save(update_fields=["status", "decided_by", "decided_at", "decision_message"])
-        transaction.on_commit(lambda: notifications.membership_decided(self))

@@ -1,0 +1,19 @@
+"""The practices app's models: reference data (lessons, networks, cities), practices with
+their links and history, and city teams."""
+
+from practices.models.membership import Membership, MembershipQuerySet
+from practices.models.practice import Practice, PracticeLink, PracticeQuerySet, StatusChange
+from practices.models.reference import City, CityQuerySet, Lesson, Network
+
+__all__ = [
+    "City",
+    "CityQuerySet",
+    "Lesson",
+    "Membership",
+    "MembershipQuerySet",
+    "Network",
+    "Practice",
+    "PracticeLink",
+    "PracticeQuerySet",
+    "StatusChange",
+]

@@ -1,0 +1,111 @@
+"""City teams: who may write a city's practices, and who decides on who joins."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from practices import notifications
+
+
+class MembershipQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=Membership.Status.APPROVED)
+
+    def pending(self):
+        return self.filter(status=Membership.Status.PENDING)
+
+
+class Membership(models.Model):
+    """A member's place in a city's team: asked for, then approved or declined, later perhaps
+    removed. Editors write the city's practices; managers also decide on who joins."""
+
+    class Role(models.TextChoices):
+        EDITOR = "editor", _("Editor")
+        MANAGER = "manager", _("Manager")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for a decision")
+        APPROVED = "approved", _("Approved")
+        DECLINED = "declined", _("Declined")
+        REMOVED = "removed", _("Removed")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("member"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    city = models.ForeignKey(
+        "practices.City",
+        verbose_name=_("city"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    role = models.CharField(_("role"), max_length=10, choices=Role.choices, default=Role.EDITOR)
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    reason = models.TextField(
+        _("why you are asking"),
+        max_length=2000,
+        help_text=_("Your role in the city's work on safety and prevention."),
+    )
+    created_at = models.DateTimeField(_("asked"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decision_message = models.TextField(_("message to the member"), blank=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("city membership")
+        verbose_name_plural = _("city memberships")
+        ordering = ["-created_at"]
+        constraints = [
+            # One open request or one place per member and city; past ones stay as history.
+            models.UniqueConstraint(
+                fields=["user", "city"],
+                condition=Q(status__in=["pending", "approved"]),
+                name="membership_one_open_per_city",
+                violation_error_message=_("You have already asked to join this city's team."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.user} · {self.city} ({self.get_status_display()})"
+
+    def can_decide(self, user):
+        return self.city.is_managed_by(user)
+
+    def approve(self, *, by, message=""):
+        self._decide(self.Status.APPROVED, {self.Status.PENDING}, by=by, message=message)
+
+    def decline(self, *, by, message=""):
+        self._decide(self.Status.DECLINED, {self.Status.PENDING}, by=by, message=message)
+
+    def remove(self, *, by, message=""):
+        self._decide(self.Status.REMOVED, {self.Status.APPROVED}, by=by, message=message)
+
+    @transaction.atomic
+    def _decide(self, status, allowed_from, *, by, message):
+        if self.status not in allowed_from:
+            raise ValidationError(
+                _("This request is “%(status)s”: it cannot be changed that way.")
+                % {"status": self.get_status_display()}
+            )
+        self.status = status
+        self.decided_by = by
+        self.decided_at = timezone.now()
+        self.decision_message = message
+        self.save(update_fields=["status", "decided_by", "decided_at", "decision_message"])
+        transaction.on_commit(lambda: notifications.membership_decided(self))

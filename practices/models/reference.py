@@ -1,0 +1,119 @@
+"""The places and references practices hang on: the nine lessons, networks and cities."""
+
+from django.db import models
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.lookups import Regex
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+from practices.models.membership import Membership
+from practices.search import refresh_vectors
+
+
+class Lesson(models.Model):
+    """One of the nine key lessons of Together for Safety 2022. Reference data: never deleted."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    # Translated into title_en/title_fr and summary_en/summary_fr by modeltranslation.
+    title = models.CharField(_("title"), max_length=250)
+    summary = models.TextField(_("summary"))
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+        ordering = ["number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(number__gte=1) & Q(number__lte=9),
+                name="lesson_number_between_1_and_9",
+                violation_error_message=_("A lesson number is between 1 and 9."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class Network(models.Model):
+    """A network or alliance of cities, such as Nordic Safe Cities or the Strong Cities Network."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    website = models.URLField(_("website"), blank=True)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class CityQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        """The cities `user` is an approved editor or manager of."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.filter(
+            Exists(Membership.objects.approved().filter(city=OuterRef("pk"), user=user))
+        )
+
+
+class City(models.Model):
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    # Stored as the ISO 3166-1 alpha-2 code in capitals (NO, FR, DK); chosen by name.
+    country = CountryField(_("country"))
+    region = models.CharField(_("region"), max_length=150, blank=True)
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+    networks = models.ManyToManyField(
+        Network, verbose_name=_("networks"), related_name="cities", blank=True
+    )
+    website = models.URLField(_("website"), blank=True)
+
+    objects = CityQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                # A plain regex on the stored code (CountryField's own `regex` matches names).
+                condition=Regex(F("country"), r"^[A-Z]{2}$"),
+                name="city_country_is_iso_alpha2",
+                violation_error_message=_("Use the two capital letters of ISO 3166-1, e.g. NO."),
+            ),
+            models.UniqueConstraint(
+                fields=["name", "country"],
+                name="city_name_country_unique",
+                violation_error_message=_("This city is already listed for that country."),
+            ),
+        ]
+        indexes = [models.Index(fields=["country", "name"])]
+
+    def __str__(self):
+        return f"{self.name} ({self.country})"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # A practice is found by its city's name.
+        refresh_vectors(self.practices.all())
+
+    def get_absolute_url(self):
+        return reverse("practices:city", args=[self.slug])
+
+    def is_editable_by(self, user):
+        return City.objects.editable_by(user).filter(pk=self.pk).exists()
+
+    def is_managed_by(self, user):
+        if not user.is_authenticated:
+            return False
+        return (
+            user.is_staff
+            or self.memberships.approved().filter(user=user, role=Membership.Role.MANAGER).exists()
+        )
