@@ -25,6 +25,23 @@ from practices.models import (
 )
 
 
+def apply_step(model_admin, request, queryset, step, done_message, **kwargs):
+    """Run a model's workflow step (publish, approve, ...) on each selected object, as the
+    signed-in curator; report how many moved, and why each of the others could not."""
+    moved = 0
+    for obj in queryset:
+        try:
+            getattr(obj, step)(by=request.user, **kwargs)
+        except ValidationError as error:
+            model_admin.message_user(
+                request, f"{obj}: {' '.join(error.messages)}", messages.WARNING
+            )
+        else:
+            moved += 1
+    if moved:
+        model_admin.message_user(request, done_message(moved), messages.SUCCESS)
+
+
 @admin.register(Lesson)
 class LessonAdmin(TranslationAdmin):
     list_display = ["number", "title", "published_practices"]
@@ -227,24 +244,10 @@ class PracticeAdmin(admin.ModelAdmin):
             obj.submitted_by = request.user
         super().save_model(request, obj, form, change)
 
-    def _apply(self, request, queryset, step, done_message, **kwargs):
-        """Run a workflow step on each selected practice; report the ones it does not apply to."""
-        moved, refused = 0, []
-        for practice in queryset:
-            try:
-                getattr(practice, step)(by=request.user, **kwargs)
-            except ValidationError as error:
-                refused.append(f"{practice.title}: {' '.join(error.messages)}")
-            else:
-                moved += 1
-        if moved:
-            self.message_user(request, done_message(moved), messages.SUCCESS)
-        for reason in refused:
-            self.message_user(request, reason, messages.WARNING)
-
     @admin.action(description=_("Publish the selected practices"))
     def publish(self, request, queryset):
-        self._apply(
+        apply_step(
+            self,
             request,
             queryset,
             "publish",
@@ -253,7 +256,8 @@ class PracticeAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Archive the selected practices"))
     def archive(self, request, queryset):
-        self._apply(
+        apply_step(
+            self,
             request,
             queryset,
             "archive",
@@ -265,7 +269,8 @@ class PracticeAdmin(admin.ModelAdmin):
         """Ask for the reviewer's message on an intermediate page, then apply it to each."""
         form = ChangesRequestedForm(request.POST if "confirm" in request.POST else None)
         if form.is_valid():
-            self._apply(
+            apply_step(
+                self,
                 request,
                 queryset,
                 "request_changes",
@@ -340,28 +345,20 @@ class MembershipAdmin(admin.ModelAdmin):
               "created_at", "decided_by", "decided_at"]  # fmt: skip
     actions = ["approve", "decline", "remove"]
 
-    def _decide(self, request, queryset, step, label):
-        done = 0
-        for membership in queryset.select_related("user", "city"):
-            try:
-                getattr(membership, step)(by=request.user)
-            except ValidationError as error:
-                self.message_user(
-                    request, f"{membership}: {' '.join(error.messages)}", messages.WARNING
-                )
-            else:
-                done += 1
-        if done:
-            self.message_user(request, label % {"count": done}, messages.SUCCESS)
-
     @admin.action(description=_("Approve the selected requests"))
     def approve(self, request, queryset):
-        self._decide(request, queryset, "approve", _("%(count)d approved."))
+        apply_step(
+            self, request, queryset, "approve", lambda n: _("%(count)d approved.") % {"count": n}
+        )
 
     @admin.action(description=_("Decline the selected requests"))
     def decline(self, request, queryset):
-        self._decide(request, queryset, "decline", _("%(count)d declined."))
+        apply_step(
+            self, request, queryset, "decline", lambda n: _("%(count)d declined.") % {"count": n}
+        )
 
     @admin.action(description=_("Remove the selected members from their city's team"))
     def remove(self, request, queryset):
-        self._decide(request, queryset, "remove", _("%(count)d removed."))
+        apply_step(
+            self, request, queryset, "remove", lambda n: _("%(count)d removed.") % {"count": n}
+        )
