@@ -61,7 +61,6 @@ class PracticeForm(forms.ModelForm):
         }
         help_texts = {
             "tags": _("Keywords, separated by commas, e.g. youth, elections, media literacy."),
-            "context": _("Markdown: *emphasis*, lists, [links](https://…)."),
         }
 
     def __init__(self, *args, user, **kwargs):
