@@ -1,4 +1,5 @@
-"""Admin for members: find them by e-mail or name, see their staff status at a glance."""
+"""Admin for members: find them by e-mail, name or organisation, see their staff status at a
+glance, edit their profile."""
 
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
@@ -24,13 +25,13 @@ class EmailUserChangeForm(UserChangeForm):
 class UserAdmin(BaseUserAdmin):
     form = EmailUserChangeForm
     add_form = EmailUserCreationForm
-    list_display = ["email", "display_name", "is_staff", "is_active", "date_joined"]
+    list_display = ["email", "display_name", "organisation", "is_staff", "is_active", "date_joined"]
     list_filter = ["is_staff", "is_superuser", "is_active"]
-    search_fields = ["email", "display_name"]
+    search_fields = ["email", "display_name", "organisation"]
     ordering = ["email"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Profile"), {"fields": ["display_name"]}),
+        (_("Profile"), {"fields": ["display_name", "job_title", "organisation", "bio"]}),
         (
             _("Permissions"),
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},

@@ -1,8 +1,11 @@
-"""The portal's user: e-mail is the login, a display name is what others see."""
+"""The portal's user: e-mail is the login; a display name and a short profile are what other
+members see."""
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
-from django.db.models.functions import Lower
+from django.db.models.functions import Length, Lower
+from django.db.models.lookups import LessThanOrEqual
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
@@ -32,6 +35,9 @@ class EmailUserManager(UserManager):
         return self._create_user(email, password, **extra_fields)
 
 
+BIO_MAX_LENGTH = 1000
+
+
 class User(AbstractUser):
     username = None
     first_name = None
@@ -42,6 +48,28 @@ class User(AbstractUser):
         max_length=100,
         blank=True,
         help_text=_("How your name appears to other members, e.g. “Amira Haddad”."),
+    )
+    job_title = models.CharField(
+        _("role or job title"),
+        max_length=150,
+        blank=True,
+        help_text=_("For example “Prevention coordinator”."),
+    )
+    # Free text on purpose: accounts depends on no other app, so the user's cities (a relation
+    # owned by practices) are shown next to this, not stored in it.
+    organisation = models.CharField(
+        _("city or organisation"),
+        max_length=150,
+        blank=True,
+        help_text=_("For example “City of Aarhus, Crime Prevention Unit”."),
+    )
+    bio = models.TextField(
+        _("short bio"),
+        max_length=BIO_MAX_LENGTH,
+        blank=True,
+        help_text=_(
+            "A few lines about your work, up to 1,000 characters. Plain text: line breaks are kept."
+        ),
     )
 
     USERNAME_FIELD = "email"
@@ -57,10 +85,17 @@ class User(AbstractUser):
         constraints = [
             # "Ana@City.se" and "ana@city.se" are the same person: one account.
             models.UniqueConstraint(Lower("email"), name="user_email_ci_unique"),
+            models.CheckConstraint(
+                condition=LessThanOrEqual(Length("bio"), BIO_MAX_LENGTH),
+                name="user_bio_max_length",
+            ),
         ]
 
     def __str__(self):
         return self.display_name or self.email
+
+    def get_absolute_url(self):
+        return reverse("accounts:profile", args=[self.pk])
 
     def get_full_name(self):
         return self.display_name or self.email

@@ -131,3 +131,22 @@ def test_staff_approve_in_the_admin(staff, staff_user, city_a):
     pending.refresh_from_db()
     assert pending.status == Membership.Status.APPROVED
     assert pending.decided_by == staff_user
+
+
+def test_a_profile_shows_teams_and_practices_by_who_looks(
+    editor, editor_user, member, city_a, django_assert_max_num_queries
+):
+    from tests.factories import PracticeFactory
+
+    PracticeFactory(city=city_a, submitted_by=editor_user, title="Public one")
+    PracticeFactory(city=city_a, submitted_by=editor_user, title="Secret draft", draft=True)
+    url = reverse("accounts:profile", args=[editor_user.pk])
+
+    with django_assert_max_num_queries(6):
+        own = editor.get(url).text
+    other = member.get(url).text
+
+    assert "Aarhus" in own and "Aarhus" in other
+    assert "Public one" in own and "Public one" in other
+    assert "Secret draft" in own
+    assert "Secret draft" not in other
