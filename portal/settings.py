@@ -126,6 +126,13 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
+# The sign-up form also asks for the display name other members see.
+ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+# One address per member, changed in place: the new one replaces the old once confirmed.
+ACCOUNT_CHANGE_EMAIL = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Together for Safety] "
+# Rate limits (ACCOUNT_RATE_LIMITS) and enumeration prevention stay at allauth's defaults.
+# Their counters live in the cache, so they hold across app servers only with a shared one.
 
 # Internationalisation: English at the root, French next to it (see the i18n issue).
 LANGUAGE_CODE = "en"
@@ -160,6 +167,20 @@ else:
     EMAIL_HOST_USER = envstr("DJANGO_EMAIL_HOST_USER")
     EMAIL_HOST_PASSWORD = envstr("DJANGO_EMAIL_HOST_PASSWORD")
     EMAIL_USE_TLS = envbool("DJANGO_EMAIL_USE_TLS", True)
+
+# The cache holds allauth's rate-limit counts: in production it is Redis, shared by every app
+# server, so a limit means the same whichever server answers.
+REDIS_URL = envstr("REDIS_URL")
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Behind the load balancer, the client's address is the last one it appends to
+# X-Forwarded-For; allauth's rate limits trust exactly that many proxies, no more.
+ALLAUTH_TRUSTED_PROXY_COUNT = envint("DJANGO_TRUSTED_PROXY_COUNT", 0)
 
 TAGGIT_CASE_INSENSITIVE = True
 

@@ -10,11 +10,13 @@ from django.core.management import call_command
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def load_settings(**env):
-    """Import portal.settings in a fresh interpreter with this environment."""
-    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+def load_settings(show="s.DEBUG, s.ALLOWED_HOSTS", **env):
+    """Import portal.settings in a fresh interpreter with this environment; print `show`."""
+    clean = {
+        k: v for k, v in os.environ.items() if not k.startswith("DJANGO_") and k != "REDIS_URL"
+    }
     return subprocess.run(
-        [sys.executable, "-c", "import portal.settings as s; print(s.DEBUG, s.ALLOWED_HOSTS)"],
+        [sys.executable, "-c", f"import portal.settings as s; print({show})"],
         cwd=ROOT,
         env={**clean, **env},
         capture_output=True,
@@ -45,3 +47,10 @@ def test_a_typo_in_a_boolean_is_refused():
 
 def test_models_and_migrations_agree(db):
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
+
+
+def test_redis_url_selects_a_shared_cache():
+    result = load_settings(
+        show="s.CACHES['default']['BACKEND']", REDIS_URL="redis://127.0.0.1:6379/0"
+    )
+    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
