@@ -6,8 +6,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 # Re-install only when the dependency list changes.
 STAMP := $(VENV)/.installed
+E2E_STAMP := $(VENV)/.installed-e2e
+# The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
+CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test lint format migrations-check install demo clean
+.PHONY: run test e2e lint format migrations-check install demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +34,22 @@ run: demo
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+$(E2E_STAMP): pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[dev,e2e]'
+	touch $(E2E_STAMP)
+
+$(CHROMIUM):
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	else \
+		echo "make e2e needs Debian's Chromium at $(CHROMIUM): run 'sudo apt-get install chromium'"; \
+		exit 1; \
+	fi
+
+# Browser tests (tests/e2e): the `e2e` marker selects them; `make test` leaves them out.
+e2e: $(E2E_STAMP) $(CHROMIUM) var
+	$(BIN)/python -m pytest -m e2e tests/e2e -p no:cacheprovider $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

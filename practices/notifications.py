@@ -45,8 +45,10 @@ def membership_requested(membership):
         .select_related("user")
     ]
     if not managers:
-        managers = get_user_model().objects.filter(is_staff=True, is_active=True).values_list(
-            "email", flat=True
+        managers = (
+            get_user_model()
+            .objects.filter(is_staff=True, is_active=True)
+            .values_list("email", flat=True)
         )
     _send("membership_requested", {"membership": membership}, managers)
 

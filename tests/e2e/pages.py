@@ -1,0 +1,15 @@
+"""The pages the browser tests visit, by the demo content's slugs, and the two window widths."""
+
+HOME = "/"
+PRACTICE_LIST = "/practices/"
+PRACTICE = "/practices/malmo-election-rumour-desk/"
+LESSON = "/lessons/2/"
+COVERAGE = "/lessons/coverage/"
+CITIES = "/cities/"
+CITY = "/cities/malmo/"
+EVENT = "/events/together-for-safety-2022-safeguarding-local-democracies/"
+LOG_IN = "/accounts/login/"
+SIGN_UP = "/accounts/signup/"
+
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 800}
