@@ -71,6 +71,18 @@ class User(AbstractUser):
             "A few lines about your work, up to 1,000 characters. Plain text: line breaks are kept."
         ),
     )
+    # Set by a moderator who stops a member from commenting; who and when are kept.
+    commenting_blocked_at = models.DateTimeField(
+        _("stopped from commenting"), null=True, blank=True
+    )
+    commenting_blocked_by = models.ForeignKey(
+        "self",
+        verbose_name=_("stopped by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

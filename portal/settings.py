@@ -184,6 +184,12 @@ ALLAUTH_TRUSTED_PROXY_COUNT = envint("DJANGO_TRUSTED_PROXY_COUNT", 0)
 
 TAGGIT_CASE_INSENSITIVE = True
 
+# Comment threads: how long an author may edit, how many comments a member may post a minute,
+# and how many members' reports hide a comment until a moderator looks.
+COMMENT_EDIT_MINUTES = envint("DJANGO_COMMENT_EDIT_MINUTES", 15)
+COMMENTS_PER_MINUTE = envint("DJANGO_COMMENTS_PER_MINUTE", 5)
+COMMENT_HIDE_AFTER_REPORTS = envint("DJANGO_COMMENT_HIDE_AFTER_REPORTS", 3)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

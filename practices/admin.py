@@ -7,20 +7,26 @@ did what in the practice's history.
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db.models import Count, Q
+from django.db.models import Count, Max, Q
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from practices.models import (
     City,
+    Comment,
+    CommentReport,
     Lesson,
     Membership,
     Network,
     Practice,
     PracticeLink,
+    ReportedComment,
     StatusChange,
 )
 
@@ -362,3 +368,150 @@ class MembershipAdmin(admin.ModelAdmin):
         apply_step(
             self, request, queryset, "remove", lambda n: _("%(count)d removed.") % {"count": n}
         )
+
+
+class CommentReportInline(admin.TabularInline):
+    model = CommentReport
+    extra = 0
+    can_delete = False
+    fields = ["created_at", "reporter", "reason", "resolved_at", "resolved_by", "resolution"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("reporter", "resolved_by")
+
+
+class CommentModeration:
+    """The moderators' actions, shared by the queue of reported comments and all comments.
+    Each records who acted and when."""
+
+    actions = ["hide", "restore", "dismiss_reports", "stop_author"]
+
+    @staticmethod
+    def selected(queryset):
+        """The selected comments without the queue's annotations, so they can be updated."""
+        return Comment.objects.filter(pk__in=list(queryset.values_list("pk", flat=True)))
+
+    @admin.action(description=_("Hide the selected comments"))
+    def hide(self, request, queryset):
+        queryset = self.selected(queryset)
+        now = timezone.now()
+        count = queryset.filter(hidden_at__isnull=True).update(
+            hidden_at=now, hidden_by=request.user
+        )
+        CommentReport.objects.open().filter(comment__in=queryset).update(
+            resolved_at=now, resolved_by=request.user, resolution=CommentReport.Resolution.HIDDEN
+        )
+        self.message_user(request, _("%(count)d hidden.") % {"count": count})
+
+    @admin.action(description=_("Restore the selected comments and dismiss their reports"))
+    def restore(self, request, queryset):
+        queryset = self.selected(queryset)
+        for comment in queryset:
+            comment.restore(by=request.user)
+        self.message_user(request, _("%(count)d restored.") % {"count": len(queryset)})
+
+    @admin.action(description=_("Dismiss the reports on the selected comments"))
+    def dismiss_reports(self, request, queryset):
+        queryset = self.selected(queryset)
+        count = (
+            CommentReport.objects.open()
+            .filter(comment__in=queryset)
+            .update(
+                resolved_at=timezone.now(),
+                resolved_by=request.user,
+                resolution=CommentReport.Resolution.DISMISSED,
+            )
+        )
+        self.message_user(request, _("%(count)d reports dismissed.") % {"count": count})
+
+    @admin.action(description=_("Stop the authors of the selected comments from commenting"))
+    def stop_author(self, request, queryset):
+        queryset = self.selected(queryset)
+        authors = get_user_model().objects.filter(
+            pk__in=queryset.values("author"), commenting_blocked_at__isnull=True
+        )
+        count = authors.update(
+            commenting_blocked_at=timezone.now(), commenting_blocked_by=request.user
+        )
+        self.message_user(
+            request, _("%(count)d members stopped from commenting.") % {"count": count}
+        )
+
+    @admin.display(description=_("comment"))
+    def excerpt(self, comment):
+        return comment.body[:120]
+
+    @admin.display(description=_("state"))
+    def state(self, comment):
+        if comment.is_removed:
+            return _("removed by its author")
+        if comment.is_hidden:
+            return _("hidden")
+        return _("visible")
+
+    @admin.display(description=_("in context"))
+    def context_link(self, comment):
+        if not comment.practice.is_published:
+            return "—"
+        return format_html('<a href="{}">{}</a>', comment.get_absolute_url(), comment.practice)
+
+
+@admin.register(Comment)
+class CommentAdmin(CommentModeration, admin.ModelAdmin):
+    list_display = ["created_at", "author", "excerpt", "context_link", "state"]
+    list_select_related = ["author", "practice"]
+    list_filter = ["hidden_at", "deleted_at"]
+    search_fields = ["body", "author__email", "author__display_name", "practice__title"]
+    date_hierarchy = "created_at"
+    fields = ["practice", "author", "parent", "body", "created_at", "edited_at", "deleted_at",
+              "hidden_at", "hidden_by"]  # fmt: skip
+    readonly_fields = fields
+    inlines = [CommentReportInline]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(ReportedComment)
+class ReportedCommentAdmin(CommentAdmin):
+    """The queue: comments with open reports, the most recently reported first, with the
+    comment it answers for context."""
+
+    list_display = ["latest_report", "open_reports", "author", "excerpt", "in_reply_to",
+                    "context_link", "state"]  # fmt: skip
+    list_select_related = ["author", "practice", "parent"]
+    list_filter = []
+    date_hierarchy = None
+
+    def get_queryset(self, request):
+        # Built here rather than by ModelAdmin, which would order by "-latest" before the
+        # annotation exists.
+        open_reports = Q(reports__resolved_at__isnull=True)
+        return (
+            self.model._default_manager.select_related("author", "practice", "parent")
+            .annotate(
+                open_count=Count("reports", filter=open_reports),
+                latest=Max("reports__created_at", filter=open_reports),
+            )
+            .filter(open_count__gt=0)
+            .order_by("-latest", "-pk")
+        )
+
+    def get_ordering(self, request):
+        return ["-latest", "-pk"]
+
+    @admin.display(description=_("reported"), ordering="latest")
+    def latest_report(self, comment):
+        return comment.latest
+
+    @admin.display(description=_("open reports"), ordering="open_count")
+    def open_reports(self, comment):
+        return comment.open_count
+
+    @admin.display(description=_("in reply to"))
+    def in_reply_to(self, comment):
+        return comment.parent.body[:80] if comment.parent else "—"

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from practices.models import City, Lesson, Membership, Practice, PracticeLink
+from practices.models.comments import MAX_COMMENT_LENGTH
 
 # Practices are planned ahead, but not by decades.
 YEARS_AHEAD = 2
@@ -152,3 +153,25 @@ class TeamDecisionForm(forms.Form):
         choices=[("approve", _("Approve")), ("decline", _("Decline")), ("remove", _("Remove"))]
     )
     message = forms.CharField(required=False, max_length=2000)
+
+
+class CommentForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your comment"),
+        max_length=MAX_COMMENT_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5, "maxlength": MAX_COMMENT_LENGTH}),
+        help_text=_(
+            "Markdown: *emphasis*, **bold**, lists, > quotes, `code`, [links](https://…). "
+            "Up to 5,000 characters."
+        ),
+        error_messages={"required": _("Write something before you post.")},
+    )
+
+
+class CommentReportForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What is wrong with this comment?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
+        help_text=_("For example: hate speech, a threat, personal data, spam."),
+    )

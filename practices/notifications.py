@@ -1,5 +1,6 @@
-"""E-mails about practices and city teams: the author hears of every review decision, the
-member of every decision on their request, a city's managers of every new request.
+"""E-mails about practices, city teams and comments: the author hears of every review decision,
+the member of every decision on their request, a city's managers of every new request, and
+members of new comments in the threads that concern them.
 
 Each is sent after the transaction that caused it has committed, so nobody is told about a
 change that was rolled back. No one is e-mailed about their own action.
@@ -8,8 +9,10 @@ change that was rolled back. No one is e-mailed about their own action.
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.sites.models import Site
+from django.core import signing
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
+from django.urls import reverse
 
 
 def _send(template, context, recipients):
@@ -58,3 +61,51 @@ def membership_decided(membership):
     if membership.decided_by == membership.user:
         return
     _send("membership_decided", {"membership": membership}, [membership.user.email])
+
+
+UNSUBSCRIBE_SALT = "practices.comments.unsubscribe"
+
+
+def unsubscribe_token(user, practice):
+    """A signed token that mutes one thread for one member, usable without logging in."""
+    return signing.dumps({"user": user.pk, "practice": practice.pk}, salt=UNSUBSCRIBE_SALT)
+
+
+def read_unsubscribe_token(token):
+    """(user id, practice id), or None for a token that was altered or made up."""
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        return int(data["user"]), int(data["practice"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+
+
+def comment_posted(comment):
+    """Tell who should hear of a new comment: the city's editors of a new top-level comment,
+    a comment's author of a reply to it, and the thread's followers of any. Never the writer,
+    never someone who muted the thread."""
+    practice = comment.practice
+    subscriptions = {s.user_id: s for s in practice.subscriptions.select_related("user")}
+    recipients = {s.user for s in subscriptions.values() if s.following}
+    if comment.parent_id is None:
+        recipients |= {m.user for m in practice.city.memberships.approved().select_related("user")}
+    elif not comment.parent.is_removed:
+        recipients.add(comment.parent.author)
+    for user in recipients:
+        muted = user.pk in subscriptions and not subscriptions[user.pk].following
+        if user == comment.author or muted or not user.is_active:
+            continue
+        is_reply_to_them = comment.parent_id is not None and comment.parent.author == user
+        _send(
+            "comment_posted",
+            {
+                "comment": comment,
+                "practice": practice,
+                "recipient": user,
+                "is_reply_to_them": is_reply_to_them,
+                "unsubscribe_path": reverse(
+                    "practices:unsubscribe", args=[unsubscribe_token(user, practice)]
+                ),
+            },
+            [user.email],
+        )

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from practices import feeds
-from practices.views import browse, cities, lessons, open_data, review, submit, team
+from practices.views import browse, cities, comments, lessons, open_data, review, submit, team
 
 app_name = "practices"
 
@@ -13,6 +13,13 @@ urlpatterns = [
     path("practices/<slug:slug>/preview/", submit.practice_preview, name="preview"),
     path("practices/<slug:slug>/submit/", submit.practice_submit, name="submit"),
     path("practices/<slug:slug>/review/", review.review_decide, name="review_decide"),
+    path("practices/<slug:slug>/comments/", comments.comment_post, name="comment"),
+    path("practices/<slug:slug>/follow/", comments.follow, name="follow"),
+    path("comments/<int:pk>/reply/", comments.comment_reply, name="comment_reply"),
+    path("comments/<int:pk>/edit/", comments.comment_edit, name="comment_edit"),
+    path("comments/<int:pk>/delete/", comments.comment_delete, name="comment_delete"),
+    path("comments/<int:pk>/report/", comments.comment_report, name="comment_report"),
+    path("comments/unsubscribe/<str:token>/", comments.unsubscribe, name="unsubscribe"),
     path("my/practices/", submit.my_practices, name="mine"),
     path("review/", review.review_queue, name="review"),
     path("lessons/", lessons.lesson_list, name="lessons"),

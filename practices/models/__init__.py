@@ -1,6 +1,12 @@
 """The practices app's models: reference data (lessons, networks, cities), practices with
-their links and history, and city teams."""
+their links and history, city teams, and the comment threads on practices."""
 
+from practices.models.comments import (
+    Comment,
+    CommentReport,
+    ReportedComment,
+    ThreadSubscription,
+)
 from practices.models.membership import Membership, MembershipQuerySet
 from practices.models.practice import Practice, PracticeLink, PracticeQuerySet, StatusChange
 from practices.models.reference import City, CityQuerySet, Lesson, Network
@@ -8,6 +14,10 @@ from practices.models.reference import City, CityQuerySet, Lesson, Network
 __all__ = [
     "City",
     "CityQuerySet",
+    "Comment",
+    "CommentReport",
+    "ReportedComment",
+    "ThreadSubscription",
     "Lesson",
     "Membership",
     "MembershipQuerySet",

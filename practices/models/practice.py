@@ -10,7 +10,8 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
@@ -18,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 
 from practices import notifications
+from practices.models.comments import Comment
 from practices.models.reference import City, Lesson
 from practices.search import SECTION_FIELDS, refresh_vectors
 
@@ -37,6 +39,18 @@ class PracticeQuerySet(models.QuerySet):
 
     def in_country(self, code):
         return self.filter(city__country=code.upper())
+
+    def with_comment_count(self):
+        """Annotate each practice with its number of visible comments, in the same query."""
+        visible = (
+            Comment.objects.visible()
+            .filter(practice=OuterRef("pk"))
+            .order_by()
+            .values("practice")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(comment_count=Coalesce(Subquery(visible), 0))
 
 
 class Practice(models.Model):

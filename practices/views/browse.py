@@ -1,5 +1,7 @@
 """Browsing practices: the list with its filters and search, and a practice's page."""
 
+import uuid
+
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import Count, Q
 from django.http import Http404
@@ -7,7 +9,8 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
 from practices import filters as practice_filters
-from practices import search
+from practices import search, threads
+from practices.forms import CommentForm
 from practices.models import Lesson, Practice
 
 PAGE_SIZE = 20
@@ -32,7 +35,9 @@ def page_query(request):
 
 def practice_cards(queryset):
     """Published practices as the cards show them: city name and lesson numbers."""
-    return queryset.published().select_related("city").prefetch_related("lessons")
+    return (
+        queryset.published().with_comment_count().select_related("city").prefetch_related("lessons")
+    )
 
 
 @require_safe
@@ -42,7 +47,10 @@ def practice_list(request):
     filters = form.filters
     base = Practice.objects.published()
     results = practice_filters.ordered(practice_filters.apply(base, filters), form.ordering)
-    page = paginate(request, results.select_related("city").prefetch_related("lessons"))
+    page = paginate(
+        request,
+        results.with_comment_count().select_related("city").prefetch_related("lessons"),
+    )
     page.object_list = list(page.object_list)
     # Snippets are computed for the 20 rows shown, never for the whole result set.
     snippets = search.headlines(page.object_list, filters.get("q", ""))
@@ -91,6 +99,7 @@ def practice_detail(request, slug):
     # events).
     event_links = practice.event_links.select_related("event").order_by("event__starts_at")
     can_edit = practice.can_edit(request.user)
+    thread = threads.thread(practice, request.user)
     return render(
         request,
         "practices/practice_detail.html",
@@ -101,6 +110,11 @@ def practice_detail(request, slug):
             "can_edit": can_edit,
             # Editors of the city and staff see how the practice got here.
             "history": practice.status_changes.select_related("changed_by") if can_edit else None,
+            "thread": thread,
+            "comment_count": sum(1 for entry in thread if not entry.placeholder),
+            "comment_form": CommentForm(),
+            "comment_token": uuid.uuid4().hex,
+            "following": threads.is_following(practice, request.user),
         },
     )
 

@@ -1,0 +1,137 @@
+"""Comment threads: reading one as a tree, and the rules for posting and reporting.
+
+A thread of any size is read in two queries (the comments with their authors, and the authors'
+city teams) and arranged in Python, so a practice with 500 comments costs what one with 5 does.
+"""
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.db.models import Prefetch
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from practices import notifications
+from practices.models import Comment, CommentReport, Membership, ThreadSubscription
+
+# Replies deeper than this are drawn at this depth; they still say whom they answer.
+MAX_DEPTH = 4
+
+
+@dataclass
+class Entry:
+    """A comment as the thread shows it."""
+
+    comment: Comment
+    depth: int
+    shown_depth: int
+    placeholder: str = ""  # "comment removed" / "comment hidden by a moderator", or ""
+
+
+def thread(practice, viewer):
+    """The practice's comments, oldest first with replies under what they answer, as a flat
+    list of entries with their depth. Removed or hidden comments keep their place only where
+    replies hang from them; the author of a hidden comment and staff still see it."""
+    comments = list(
+        practice.comments.select_related("author", "parent__author").prefetch_related(
+            Prefetch(
+                "author__memberships",
+                queryset=Membership.objects.approved().select_related("city"),
+                to_attr="teams",
+            )
+        )
+    )
+    children = {}
+    for comment in comments:
+        children.setdefault(comment.parent_id, []).append(comment)
+
+    # Depth-first order, iteratively: a long chain of replies cannot exhaust the stack.
+    order = []
+    stack = [(root, 0) for root in reversed(children.get(None, []))]
+    while stack:
+        comment, depth = stack.pop()
+        order.append((comment, depth))
+        stack.extend((child, depth + 1) for child in reversed(children.get(comment.pk, [])))
+
+    # Children come after their parent in `order`: walking it backwards settles every reply
+    # before the comment it answers, so a placeholder stays only where replies hang from it.
+    placeholders, kept, has_replies = {}, set(), set()
+    for comment, _depth in reversed(order):
+        placeholders[comment.pk] = placeholder_for(comment, viewer)
+        if not placeholders[comment.pk] or comment.pk in has_replies:
+            kept.add(comment.pk)
+            has_replies.add(comment.parent_id)
+    return [
+        Entry(comment, depth, min(depth, MAX_DEPTH), placeholders[comment.pk])
+        for comment, depth in order
+        if comment.pk in kept
+    ]
+
+
+def placeholder_for(comment, viewer):
+    if comment.is_removed:
+        return _("Comment removed")
+    if comment.is_hidden and not (viewer == comment.author or viewer.is_staff):
+        return _("Comment hidden by a moderator")
+    return ""
+
+
+class Refused(Exception):
+    """A post the rules refuse; the message says why, for the form."""
+
+
+def post_comment(*, practice, author, body, parent=None, token=""):
+    """Post a comment as `author`, or say why not. The same form posted twice gives back the
+    first comment instead of a second one."""
+    if author.commenting_blocked_at is not None:
+        raise Refused(_("A moderator has stopped you from commenting."))
+    if token:
+        earlier = Comment.objects.filter(author=author, form_token=token).first()
+        if earlier is not None:
+            return earlier
+    a_minute_ago = timezone.now() - timedelta(minutes=1)
+    recent = Comment.objects.filter(author=author, created_at__gte=a_minute_ago).count()
+    if recent >= settings.COMMENTS_PER_MINUTE:
+        raise Refused(
+            _(
+                "You have posted %(count)s comments in the last minute. "
+                "Wait a moment and post again."
+            )
+            % {"count": recent}
+        )
+    try:
+        with transaction.atomic():
+            comment = Comment.objects.create(
+                practice=practice, author=author, parent=parent, body=body, form_token=token
+            )
+    except IntegrityError:
+        # The same form posted twice at the same moment: the first one won.
+        return Comment.objects.get(author=author, form_token=token)
+    transaction.on_commit(lambda: notifications.comment_posted(comment))
+    return comment
+
+
+def report(comment, *, reporter, reason):
+    """Record a member's report; enough reports from different members hide the comment."""
+    try:
+        with transaction.atomic():
+            CommentReport.objects.create(comment=comment, reporter=reporter, reason=reason)
+    except IntegrityError:
+        raise Refused(_("You have already reported this comment.")) from None
+    reporters = comment.reports.open().values("reporter").distinct().count()
+    if not comment.is_hidden and reporters >= settings.COMMENT_HIDE_AFTER_REPORTS:
+        comment.hide(by=None)
+
+
+def set_following(practice, user, following):
+    ThreadSubscription.objects.update_or_create(
+        user=user, practice=practice, defaults={"following": following}
+    )
+
+
+def is_following(practice, user):
+    if not user.is_authenticated:
+        return False
+    return ThreadSubscription.objects.filter(user=user, practice=practice, following=True).exists()

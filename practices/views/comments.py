@@ -1,0 +1,170 @@
+"""Comment threads on practices: posting, replying, editing, removing, reporting, following.
+
+Every action is a plain form post, so the thread works without JavaScript. Posting needs a
+signed-in member with a confirmed e-mail address; editing is the author's for a short while;
+removing is the author's (or staff's) at any time.
+"""
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from practices import notifications, threads
+from practices.forms import CommentForm, CommentReportForm
+from practices.models import Comment, Practice, ThreadSubscription
+from practices.permissions import has_verified_email
+
+
+def comment_for(pk):
+    """A comment on a published practice; any other is a 404."""
+    return get_object_or_404(
+        Comment.objects.select_related("practice", "author", "parent__author"),
+        pk=pk,
+        practice__status=Practice.Status.PUBLISHED,
+    )
+
+
+def may_post(request):
+    """None if the signed-in member may post; otherwise where to send them, with a message."""
+    if not has_verified_email(request.user):
+        messages.error(request, _("Confirm your e-mail address before you comment."))
+        return redirect("account_email")
+    return None
+
+
+def form_page(request, practice, form, parent=None, status=200):
+    return render(
+        request,
+        "practices/comment_form.html",
+        {
+            "practice": practice,
+            "form": form,
+            "parent": parent,
+            "token": request.POST.get("token") or uuid.uuid4().hex,
+        },
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def comment_post(request, slug):
+    """Confirmed members: post a comment, or a reply when `parent` names one."""
+    practice = get_object_or_404(Practice.objects.published(), slug=slug)
+    refusal = may_post(request)
+    if refusal:
+        return refusal
+    parent = None
+    parent_id = request.POST.get("parent", "")
+    if parent_id:
+        if not parent_id.isdigit():
+            raise Http404("No such comment to answer.")
+        parent = get_object_or_404(practice.comments, pk=parent_id, deleted_at__isnull=True)
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return form_page(request, practice, form, parent, status=400)
+    try:
+        comment = threads.post_comment(
+            practice=practice,
+            author=request.user,
+            body=form.cleaned_data["body"],
+            parent=parent,
+            token=request.POST.get("token", "")[:64],
+        )
+    except threads.Refused as refusal:
+        form.add_error(None, str(refusal))
+        return form_page(request, practice, form, parent, status=429)
+    return redirect(comment)
+
+
+@login_required
+def comment_reply(request, pk):
+    """Confirmed members: the form to answer one comment, with that comment quoted."""
+    parent = comment_for(pk)
+    if parent.is_removed:
+        raise Http404("This comment was removed.")
+    refusal = may_post(request)
+    return refusal or form_page(request, parent.practice, CommentForm(), parent)
+
+
+@login_required
+def comment_edit(request, pk):
+    """The comment's author, for a short while after posting: change its text."""
+    comment = comment_for(pk)
+    if not comment.can_edit(request.user):
+        raise PermissionDenied
+    form = CommentForm(request.POST or None, initial={"body": comment.body})
+    if request.method == "POST" and form.is_valid():
+        comment.body = form.cleaned_data["body"]
+        comment.edited_at = timezone.now()
+        comment.save(update_fields=["body", "edited_at"])
+        return redirect(comment)
+    return render(request, "practices/comment_edit.html", {"comment": comment, "form": form})
+
+
+@login_required
+def comment_delete(request, pk):
+    """The comment's author, or staff: remove it (replies keep their place)."""
+    comment = comment_for(pk)
+    if not comment.can_delete(request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        comment.remove()
+        messages.success(request, _("Your comment was removed."))
+        return redirect(comment.practice)
+    return render(request, "practices/comment_delete.html", {"comment": comment})
+
+
+@login_required
+def comment_report(request, pk):
+    """Signed-in members other than its author: report a comment to the moderators."""
+    comment = comment_for(pk)
+    if not comment.can_report(request.user):
+        raise PermissionDenied
+    form = CommentReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            threads.report(comment, reporter=request.user, reason=form.cleaned_data["reason"])
+        except threads.Refused as refusal:
+            messages.info(request, str(refusal))
+        else:
+            messages.success(request, _("Thank you: the moderators will look at this comment."))
+        return redirect(comment.practice)
+    return render(request, "practices/comment_report.html", {"comment": comment, "form": form})
+
+
+@login_required
+@require_POST
+def follow(request, slug):
+    """Signed-in members: follow a thread (an e-mail for each new comment), or stop."""
+    practice = get_object_or_404(Practice.objects.published(), slug=slug)
+    following = request.POST.get("following") == "1"
+    threads.set_following(practice, request.user, following)
+    if following:
+        messages.success(request, _("You follow this thread: new comments come by e-mail."))
+    else:
+        messages.success(request, _("You no longer get e-mails about this thread."))
+    return redirect(practice.get_absolute_url() + "#comments")
+
+
+def unsubscribe(request, token):
+    """Anyone holding the link from a notification: stop e-mails about that thread."""
+    found = notifications.read_unsubscribe_token(token)
+    if found is None:
+        raise Http404("This link is not valid.")
+    user = get_object_or_404(get_user_model(), pk=found[0])
+    practice = get_object_or_404(Practice, pk=found[1])
+    if request.method == "POST":
+        ThreadSubscription.objects.update_or_create(
+            user=user, practice=practice, defaults={"following": False}
+        )
+        return render(request, "practices/unsubscribed.html", {"practice": practice})
+    return render(request, "practices/unsubscribe.html", {"practice": practice})
