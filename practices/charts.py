@@ -3,13 +3,17 @@
 Sizes are in the SVG's own units (its viewBox), so the chart scales with the page. Positions
 are computed here and written as SVG attributes because a strict Content-Security-Policy rules
 out inline styles, and no JavaScript is needed to read the chart.
+
+The chart is as narrow as a phone's column (375 px window, 335 px of text): the stylesheet never
+draws it wider than its viewBox, so its 14-unit labels stay 14 px on a desktop and shrink only
+on narrower phones (12 px at 320 px). A wider viewBox shrank them to 7 px on a phone.
 """
 
 from dataclasses import dataclass
 
-WIDTH = 640
-LABEL_WIDTH = 88  # "Lesson 9", right-aligned before the bars
-COUNT_WIDTH = 48  # the count written after the longest bar
+WIDTH = 320
+LABEL_WIDTH = 80  # "Lesson 9" (about 62 units), right-aligned before the bars
+COUNT_WIDTH = 40  # the count written after the longest bar
 ROW_HEIGHT = 32
 BAR_HEIGHT = 20
 PADDING = 8

@@ -68,6 +68,22 @@ def page(browser, portal):
 
 
 @pytest.fixture
+def another_person(browser, portal):
+    """Call it for each further person in a test: a desktop tab in a context of its own, so
+    their cookies (their sign-in) are theirs alone."""
+    contexts = []
+
+    def open_page():
+        context = browser.new_context(base_url=portal, viewport=DESKTOP)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
 def screenshot(page):
     """Save the whole page as var/screenshots/<name>-<width>.png, for people to look at."""
     folder = settings.VAR_DIR / "screenshots"

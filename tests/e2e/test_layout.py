@@ -1,8 +1,10 @@
 """The main pages on a phone (375 px) and a desktop (1280 px): nothing makes the page scroll
 sideways, and the header's navigation never covers the content. Each check leaves a
-screenshot in var/screenshots/ for people to look at."""
+screenshot in var/screenshots/ for people to look at. The home page's chart keeps labels one can
+read, and the coverage table's caption shows in full, however far the table is scrolled."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e import pages
 
@@ -63,3 +65,58 @@ def test_page_fits_the_window_and_the_navigation_stays_clear(page, screenshot, n
     navigation = page.get_by_role("navigation", name="Main").bounding_box()
     main = page.locator("main").bounding_box()
     assert not overlaps(navigation, main), f"navigation {navigation} overlaps main {main}"
+
+
+# Each chart label's font size as drawn: its size in the SVG's units times the SVG's scale.
+CHART_LABELS = """(svg) => {
+    const chart = svg.getBoundingClientRect();
+    return [...svg.querySelectorAll(".bar-chart-label")].map((label) => {
+        const scale = Math.hypot(label.getScreenCTM().a, label.getScreenCTM().b);
+        const box = label.getBoundingClientRect();
+        return {
+            text: label.textContent.trim(),
+            fontSize: parseFloat(getComputedStyle(label).fontSize) * scale,
+            height: box.height,
+            inside: box.left >= chart.left && box.right <= chart.right,
+        };
+    });
+}"""
+
+# The caption's lines of text (left and right edges) that fall outside what the window shows of
+# the scrolling table, allowing a pixel: a scrolled table can sit half a pixel off.
+CAPTION_CUT_OFF = """(caption) => {
+    const wrapper = caption.closest(".table-scroll").getBoundingClientRect();
+    const left = Math.max(0, wrapper.left) - 1;
+    const right = Math.min(window.innerWidth, wrapper.right) + 1;
+    const range = document.createRange();
+    range.selectNodeContents(caption);
+    return [...range.getClientRects()]
+        .filter((line) => line.left < left || line.right > right)
+        .map((line) => `${line.left}-${line.right} px, showing ${left + 1}-${right - 1} px`);
+}"""
+
+
+@pytest.mark.parametrize("viewport", WIDTHS.values(), ids=WIDTHS.keys())
+def test_home_chart_labels_are_drawn_at_least_12_px_and_inside_the_chart(page, viewport):
+    page.set_viewport_size(viewport)
+    page.goto(pages.HOME)
+
+    labels = page.locator("svg.bar-chart").evaluate(CHART_LABELS)
+
+    assert [label["text"] for label in labels] == [f"Lesson {n}" for n in range(1, 10)]
+    for label in labels:
+        assert label["fontSize"] >= 12 and label["height"] >= 12, label
+        assert label["inside"], f"{label['text']} is cut off at the chart's edge"
+
+
+@pytest.mark.parametrize("viewport", WIDTHS.values(), ids=WIDTHS.keys())
+def test_coverage_caption_reads_in_full_even_with_the_table_scrolled(page, viewport):
+    page.set_viewport_size(viewport)
+    page.goto(pages.COVERAGE)
+    caption = page.locator(".coverage caption")
+    expect(caption).to_have_text("Published practices by country and lesson")
+
+    assert caption.evaluate(CAPTION_CUT_OFF) == []
+
+    page.locator(".table-scroll").evaluate("(wrapper) => { wrapper.scrollLeft = 1e6; }")
+    assert caption.evaluate(CAPTION_CUT_OFF) == [], "cut off with the table scrolled to its end"
