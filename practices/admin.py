@@ -197,19 +197,7 @@ class PracticeAdmin(admin.ModelAdmin):
         (None, {"fields": ["title", "slug", "city", "summary", "lessons", "tags"]}),
         (
             _("The practice"),
-            {
-                "fields": [
-                    "context",
-                    "approach",
-                    "target_groups",
-                    "partners",
-                    "results",
-                    "challenges",
-                    "evaluation",
-                    "resources",
-                    "contact",
-                ]
-            },
+            {"fields": [*Practice.SECTION_FIELDS, "contact"]},
         ),
         (
             _("Facts"),
