@@ -383,6 +383,11 @@ class CommentModeration:
         """The selected comments without the queue's annotations, so they can be updated."""
         return Comment.objects.filter(pk__in=list(queryset.values_list("pk", flat=True)))
 
+    def record(self, request, comments, what):
+        """Keep the action in the admin's history of each comment: who, when, what."""
+        for comment in comments:
+            self.log_change(request, comment, what)
+
     @admin.action(description=_("Hide the selected comments"))
     def hide(self, request, queryset):
         queryset = self.selected(queryset)
@@ -393,6 +398,7 @@ class CommentModeration:
         CommentReport.objects.open().filter(comment__in=queryset).update(
             resolved_at=now, resolved_by=request.user, resolution=CommentReport.Resolution.HIDDEN
         )
+        self.record(request, queryset, "Hidden by a moderator")
         self.message_user(request, _("%(count)d hidden.") % {"count": count})
 
     @admin.action(description=_("Restore the selected comments and dismiss their reports"))
@@ -400,6 +406,7 @@ class CommentModeration:
         queryset = self.selected(queryset)
         for comment in queryset:
             comment.restore(by=request.user)
+        self.record(request, queryset, "Restored by a moderator")
         self.message_user(request, _("%(count)d restored.") % {"count": len(queryset)})
 
     @admin.action(description=_("Dismiss the reports on the selected comments"))
@@ -414,6 +421,7 @@ class CommentModeration:
                 resolution=CommentReport.Resolution.DISMISSED,
             )
         )
+        self.record(request, queryset, "Reports dismissed")
         self.message_user(request, _("%(count)d reports dismissed.") % {"count": count})
 
     @admin.action(description=_("Stop the authors of the selected comments from commenting"))
@@ -425,6 +433,7 @@ class CommentModeration:
         count = authors.update(
             commenting_blocked_at=timezone.now(), commenting_blocked_by=request.user
         )
+        self.record(request, queryset, "Author stopped from commenting")
         self.message_user(
             request, _("%(count)d members stopped from commenting.") % {"count": count}
         )

@@ -1,6 +1,7 @@
 """Moderators work from the admin's queue of reported comments; every action says who and when."""
 
 import pytest
+from django.contrib.admin.models import LogEntry
 
 from practices import threads
 from practices.models import Comment, CommentReport
@@ -86,3 +87,15 @@ def test_a_comment_hidden_by_reports_is_restored_from_the_queue(staff, reported,
     older.refresh_from_db()
     assert not older.is_hidden
     assert not older.reports.open().exists()
+
+
+def test_every_action_is_kept_in_the_comments_history(staff, staff_user, reported):
+    older, _ = reported
+    act(staff, "hide", [older])
+    act(staff, "restore", [older], url=ALL)
+    messages = list(
+        LogEntry.objects.filter(object_id=str(older.pk), user=staff_user)
+        .order_by("action_time")
+        .values_list("change_message", flat=True)
+    )
+    assert messages == ["Hidden by a moderator", "Restored by a moderator"]
