@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models.functions import Length, Lower
 from django.db.models.lookups import LessThanOrEqual
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -108,6 +109,11 @@ class User(AbstractUser):
 
     def get_absolute_url(self):
         return reverse("accounts:profile", args=[self.pk])
+
+    @property
+    def public_name(self):
+        """The name shown to other members and readers: never the e-mail address."""
+        return self.display_name or gettext("Unnamed member")
 
     def get_full_name(self):
         return self.display_name or self.email

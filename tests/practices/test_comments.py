@@ -304,3 +304,11 @@ def test_lists_show_comment_counts_from_the_same_query(anonymous, practice, writ
     page = anonymous.get("/practices/")
     assert page.context["page"].object_list[0].comment_count == 1
     assert "1 comment" in page.text
+
+
+def test_a_commenter_without_a_display_name_never_shows_their_address(anonymous, practice):
+    nameless = UserFactory(email="private@example.org", display_name="")
+    comment(practice, nameless, "Hello")
+    page = anonymous.get(practice.get_absolute_url()).text
+    assert "private@example.org" not in page
+    assert "Unnamed member" in page
