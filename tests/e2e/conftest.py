@@ -6,6 +6,8 @@ test database with the demo content, driven in Debian's Chromium through Playwri
 it launches /usr/bin/chromium.
 """
 
+import threading
+
 import pytest
 from django.conf import settings
 from django.core.management import call_command
@@ -55,7 +57,13 @@ def portal(django_db_serialized_rollback, live_server):
     the flush after each test would otherwise delete.
     """
     call_command("load_demo", verbosity=0)
-    return live_server.url
+    yield live_server.url
+    # The browser contexts are closed by now, but the server's threads for their keep-alive
+    # connections notice a moment later and then close the database connection they share with
+    # the test. Let them finish before live_server stops sharing it, or they fail doing so.
+    for thread in threading.enumerate():
+        if thread.name.endswith("(process_request_thread)"):
+            thread.join(timeout=5)
 
 
 @pytest.fixture

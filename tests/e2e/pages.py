@@ -11,5 +11,13 @@ EVENT = "/events/together-for-safety-2022-safeguarding-local-democracies/"
 LOG_IN = "/accounts/login/"
 SIGN_UP = "/accounts/signup/"
 
+# Pages for signed-in people; "{comment}" and "{member}" stand for a comment's or member's id.
+NEW_PRACTICE = "/practices/new/"
+MY_PRACTICES = "/my/practices/"
+REVIEW = "/review/"
+JOIN_CITY = "/cities/aarhus/join/"
+REPLY = "/comments/{comment}/reply/"
+PROFILE = "/members/{member}/"
+
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 800}

@@ -1,4 +1,5 @@
-"""axe-core on the browse pages and the account forms: no "serious" or "critical" violation.
+"""axe-core on the browse pages, the account forms and the pages of signed-in members, editors
+and staff: no "serious" or "critical" violation.
 
 Violations of lower impact do not fail the run, nor do the checks axe could not decide alone
 ("needs review", such as text on a gradient): both are listed at the end of `make e2e`.
@@ -7,7 +8,9 @@ Violations of lower impact do not fail the run, nor do the checks axe could not 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from practices.models import City, Comment, Membership, Practice
 from tests.e2e import pages
+from tests.e2e.people import confirmed_member, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -26,6 +29,18 @@ PAGES = {
     "sign-up": pages.SIGN_UP,
 }
 
+# Who opens each page. The editor is in Aarhus's team and has a practice waiting for review;
+# the member is in no team, so Aarhus's form to join is theirs to fill in.
+SIGNED_IN_PAGES = {
+    "new-practice": ("editor", pages.NEW_PRACTICE),
+    "practice-signed-in": ("member", pages.PRACTICE),
+    "comment-reply": ("member", pages.REPLY),
+    "join-city": ("member", pages.JOIN_CITY),
+    "my-practices": ("editor", pages.MY_PRACTICES),
+    "review-queue": ("staff", pages.REVIEW),
+    "profile": ("member", pages.PROFILE),
+}
+
 
 def describe(violation):
     nodes = violation["nodes"]
@@ -36,9 +51,7 @@ def describe(violation):
     )
 
 
-@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
-def test_page_has_no_serious_accessibility_violation(page, path, axe_notes):
-    page.goto(path)
+def assert_no_serious_violation(page, path, axe_notes):
     results = Axe().run(page, options={"resultTypes": ["violations", "incomplete"]}).response
     violations = results["violations"]
 
@@ -46,3 +59,52 @@ def test_page_has_no_serious_accessibility_violation(page, path, axe_notes):
     axe_notes.extend(f"{path}: {describe(v)}" for v in violations if v["impact"] not in BLOCKING)
     axe_notes.extend(f"{path}: needs review: {describe(v)}" for v in results["incomplete"])
     assert not blocking, "\n".join(blocking)
+
+
+@pytest.fixture
+def cast(portal):
+    """A member, an editor of Aarhus with a submitted practice and a comment under the demo
+    practice (so the thread shows its links), and a staff member."""
+    editor = confirmed_member("lars@aarhus.example", "Lars Holm")
+    aarhus = City.objects.get(slug="aarhus")
+    Membership.objects.create(
+        user=editor,
+        city=aarhus,
+        status=Membership.Status.APPROVED,
+        reason="I run the city's crime prevention team.",
+    )
+    practice = Practice.objects.create(
+        title="Night-bus stops with youth workers",
+        slug="aarhus-night-bus-stops",
+        city=aarhus,
+        summary="Youth workers meet the last buses out of the centre on Friday nights.",
+        start_year=2024,
+        submitted_by=editor,
+    )
+    practice.submit(by=editor)
+    comment = Comment.objects.create(
+        practice=Practice.objects.get(slug="malmo-election-rumour-desk"),
+        author=editor,
+        body="We run a rumour desk too: *answering within the hour* mattered most.",
+    )
+    return {
+        "member": confirmed_member("nora@bergen.example", "Nora Dahl"),
+        "editor": editor,
+        "staff": confirmed_member("mona@portal.example", "Mona Moderator", staff=True),
+        "comment": comment,
+    }
+
+
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_page_has_no_serious_accessibility_violation(page, path, axe_notes):
+    page.goto(path)
+    assert_no_serious_violation(page, path, axe_notes)
+
+
+@pytest.mark.parametrize(("who", "path"), SIGNED_IN_PAGES.values(), ids=SIGNED_IN_PAGES.keys())
+def test_signed_in_page_has_no_serious_accessibility_violation(page, cast, who, path, axe_notes):
+    path = path.format(comment=cast["comment"].pk, member=cast["editor"].pk)
+    sign_in(page, cast[who])
+    response = page.goto(path)
+    assert response.ok and page.url.endswith(path), f"{who} was sent to {page.url}"
+    assert_no_serious_violation(page, f"{path} ({who})", axe_notes)

@@ -1,0 +1,26 @@
+"""The people who sign in during the browser tests: members created with their address already
+confirmed (allauth lets no one else sign in), and signing in through the log-in form."""
+
+from allauth.account.models import EmailAddress
+from playwright.sync_api import expect
+
+from accounts.models import User
+from tests.e2e import pages
+
+PASSWORD = "correct horse battery staple"
+
+
+def confirmed_member(email, display_name, *, staff=False):
+    """A member who can sign in; with `staff`, a superuser who also moderates and reviews."""
+    create = User.objects.create_superuser if staff else User.objects.create_user
+    user = create(email, PASSWORD, display_name=display_name)
+    EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user
+
+
+def sign_in(page, user):
+    page.goto(pages.LOG_IN)
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign In").click()
+    expect(page.locator(".messages")).to_contain_text("Successfully signed in")
