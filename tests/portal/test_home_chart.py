@@ -3,11 +3,10 @@
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import PracticeFactory
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -85,12 +84,7 @@ def test_home_links_to_coverage_and_cities(anonymous):
 
 
 def test_chart_adds_no_query_whatever_the_number_of_practices(anonymous):
-    def count():
-        with CaptureQueriesContext(connection) as queries:
-            assert anonymous.get("/").status_code == 200
-        return len(queries)
-
     PracticeFactory.create_batch(3, lessons=[1, 2])
-    few = count()
+    few = count_queries(anonymous, "/")
     PracticeFactory.create_batch(27, lessons=[3, 4])
-    assert count() == few <= 8
+    assert count_queries(anonymous, "/") == few <= 8

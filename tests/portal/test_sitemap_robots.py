@@ -4,10 +4,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.contrib.sites.models import Site
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.factories import CityFactory, EventFactory, PracticeFactory
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -24,15 +23,6 @@ def locations(response):
         )
         for url in urlset.findall(f"{SITEMAP}url")
     }
-
-
-def count_queries(client, url):
-    # The current site is cached per process; forget it so every count includes it.
-    Site.objects.clear_cache()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
 
 
 def make_rows(count):

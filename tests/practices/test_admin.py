@@ -3,8 +3,6 @@ workflow actions change status and record history."""
 
 import pytest
 from django.contrib import admin
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from events.models import EventPractice
@@ -16,6 +14,7 @@ from tests.factories import (
     NetworkFactory,
     PracticeFactory,
 )
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -37,13 +36,6 @@ def changelist_urls():
         reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
         for model in admin.site._registry
     ]
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
 
 
 def test_every_changelist_costs_the_same_queries_for_3_or_30_rows(staff):

@@ -1,22 +1,14 @@
 """The cities pages: every city by country with its published practices, and a city's page."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import CityFactory, NetworkFactory, PracticeFactory
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
 MAX_QUERIES = 6
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
 
 
 def make_cities(count, country="NO"):

@@ -3,11 +3,10 @@
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import CityFactory, PracticeFactory
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -177,19 +176,12 @@ def make_practices(count):
         PracticeFactory(city=city, lessons=[4], draft=True)
 
 
-def count_queries(client, params):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(URL, params)
-    assert response.status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize("params", [{}, {"expand": "NO"}, {"expand": "all"}])
 def test_page_costs_the_same_queries_for_3_or_30_practices(anonymous, params):
     make_practices(3)
-    few = count_queries(anonymous, params)
+    few = count_queries(anonymous, URL, params)
     make_practices(27)
-    assert count_queries(anonymous, params) == few <= MAX_QUERIES
+    assert count_queries(anonymous, URL, params) == few <= MAX_QUERIES
 
 
 def test_page_loads_with_bounded_queries(anonymous, django_assert_max_num_queries):

@@ -4,10 +4,9 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.contrib.sites.models import Site
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.factories import CityFactory, PracticeFactory
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -34,15 +33,6 @@ def titles(response):
 def make_practices(count):
     for _index in range(count):
         PracticeFactory(lessons=[2, 5], tags=["trust"])
-
-
-def count_queries(client, url):
-    # The current site is cached per process; forget it so every count includes it.
-    Site.objects.clear_cache()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200, url
-    return len(queries)
 
 
 def test_practice_feed_is_atom_with_the_practice_summary_city_and_lessons(anonymous):

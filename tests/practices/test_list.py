@@ -1,10 +1,9 @@
 """The practice list: filters that combine, facet counts, chips, sorting and bad input."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.factories import CityFactory, EventPracticeFactory, PracticeFactory
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -183,12 +182,6 @@ def test_a_page_past_the_end_is_404(anonymous, page):
     assert anonymous.get(URL, {"page": page}).status_code == 404
 
 
-def count_queries(client, params):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(URL, params).status_code == 200
-    return len(queries)
-
-
 @pytest.mark.parametrize(
     "params",
     [
@@ -209,8 +202,8 @@ def test_list_queries_do_not_grow_with_the_number_of_practices(
             EventPracticeFactory(practice=practice)
 
     add(3)
-    few = count_queries(anonymous, params)
+    few = count_queries(anonymous, URL, params)
     add(30)
     with django_assert_max_num_queries(12):
-        many = count_queries(anonymous, params)
+        many = count_queries(anonymous, URL, params)
     assert many == few

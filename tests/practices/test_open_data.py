@@ -5,10 +5,9 @@ import io
 import json
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from tests.factories import CityFactory, EventFactory, EventPracticeFactory, PracticeFactory
+from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -56,15 +55,6 @@ def make_practices(count):
     for index in range(count):
         practice = PracticeFactory(lessons=[1, 2], tags=["trust", f"tag{index}"])
         EventPracticeFactory(practice=practice, event=EventFactory())
-
-
-def count_queries(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-        content = b"".join(response.streaming_content)
-    assert response.status_code == 200, url
-    assert content
-    return len(queries)
 
 
 @pytest.fixture
