@@ -19,7 +19,10 @@ def _send(template, context, recipients):
     recipients = sorted({address for address in recipients if address})
     if not recipients:
         return
-    context = {**context, "site": Site.objects.get_current()}
+    site = Site.objects.get_current()
+    # Development serves plain http on 127.0.0.1, so the links in var/mail/ open there too.
+    scheme = "http" if settings.DEBUG else "https"
+    context = {**context, "site": site, "site_url": f"{scheme}://{site.domain}"}
     subject = render_to_string(f"practices/email/{template}_subject.txt", context)
     body = render_to_string(f"practices/email/{template}.txt", context)
     send_mail(

@@ -86,3 +86,10 @@ def test_history_is_shown_to_editors_not_readers(staff, submitted, editor, membe
     assert "History" in editor.get(url).text
     assert "Well written" in editor.get(url).text
     assert "History" not in member.get(url).text
+
+
+def test_links_in_e_mails_open_on_the_site(staff, submitted, sent, settings):
+    settings.DEBUG = False
+    with sent():
+        decide(staff, submitted, decision="publish")
+    assert f"https://127.0.0.1:8000{submitted.get_absolute_url()}" in mail.outbox[0].body
