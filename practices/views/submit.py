@@ -6,7 +6,7 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import OuterRef, Subquery
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
@@ -33,14 +33,29 @@ def unique_slug(title):
     return slug
 
 
+def save_with_free_slug(practice, attempts=3):
+    """Insert a new practice under a free address. Two authors saving the same title at the
+    same moment both see the address free; the second insert fails and tries the next one."""
+    for attempt in range(attempts):
+        practice.slug = unique_slug(practice.title)
+        try:
+            with transaction.atomic():
+                practice.save()
+            return
+        except IntegrityError:
+            if attempt == attempts - 1:
+                raise
+
+
 def save_practice(form, links, *, user):
     """Save the practice, its tags and its links together; a new one gets a free slug."""
     with transaction.atomic():
         practice = form.save(commit=False)
         if practice.pk is None:
             practice.submitted_by = user
-            practice.slug = unique_slug(practice.title)
-        practice.save()
+            save_with_free_slug(practice)
+        else:
+            practice.save()
         form.save_m2m()
         links.instance = practice
         links.save()

@@ -1,11 +1,14 @@
 """City editors write practices: a guided form, drafts, preview, submission, edits."""
 
+from unittest import mock
+
 import pytest
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
 from practices.models import Lesson, Practice
+from practices.views import submit as submit_views
 from tests.factories import PracticeFactory
 
 pytestmark = pytest.mark.django_db
@@ -187,3 +190,20 @@ def test_form_pages_have_bounded_queries(
     for url in urls:
         with django_assert_max_num_queries(16):
             assert editor.get(url).status_code == 200
+
+
+def test_a_title_taken_at_the_same_moment_gets_the_next_address(editor, city_a):
+    PracticeFactory(slug="neighbourhood-trust-walks")
+    real = submit_views.unique_slug
+    calls = []
+
+    def stale_check(title):
+        # The first check runs "before" the other author's save: it still sees the slug free.
+        calls.append(title)
+        return "neighbourhood-trust-walks" if len(calls) == 1 else real(title)
+
+    with mock.patch.object(submit_views, "unique_slug", stale_check):
+        response = editor.post(NEW, practice_data(city_a))
+
+    assert response.status_code == 302
+    assert Practice.objects.filter(slug="neighbourhood-trust-walks-2").exists()
