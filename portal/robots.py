@@ -4,8 +4,9 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
-# The admin and the sign-in pages have nothing for a search engine.
-DISALLOWED = ["/admin/", "/accounts/"]
+# The admin and the sign-in pages have nothing for a search engine, in either language; the
+# language switch only redirects to pages the sitemap lists.
+DISALLOWED = ["/admin/", "/accounts/", "/fr/admin/", "/fr/accounts/", "/language/"]
 
 
 @require_safe

@@ -108,6 +108,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "portal.languages.first_visit_language",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -129,6 +130,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
+                "portal.languages.language_links",
             ],
         },
     },
@@ -164,7 +166,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_REDIRECT_URL = "/"
+# URL names, so that signing in or out in French lands on the French home page.
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "home"
 
 # django-allauth: e-mail is the login; there is no username.
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
@@ -174,9 +178,11 @@ ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 # The sign-up form also asks for the display name other members see.
 ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+# Its e-mails go out in each member's preferred language.
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 # One address per member, changed in place: the new one replaces the old once confirmed.
 ACCOUNT_CHANGE_EMAIL = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Together for Safety] "
+ACCOUNT_EMAIL_SUBJECT_PREFIX = _("[Together for Safety] ")
 # Rate limits (ACCOUNT_RATE_LIMITS) and enumeration prevention stay at allauth's defaults.
 # Their counters live in the cache, so they hold across app servers only with a shared one.
 
@@ -187,6 +193,10 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = ("en", "fr")
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
+# The language switcher's choice; no script reads it, and it is Secure where the others are.
+LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "UTC"
 USE_TZ = True
 

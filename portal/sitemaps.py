@@ -1,11 +1,21 @@
-"""The sitemap's sections: the main pages, published practices, lessons, cities and events."""
+"""The sitemap's sections: the main pages, published practices, lessons, cities and events.
 
-from django.contrib.sitemaps import Sitemap
+Every page is listed in English and in French, each entry naming the other (and the English one
+as x-default) as its alternates.
+"""
+
+from django.contrib.sitemaps import Sitemap as BaseSitemap
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from events.models import Event
 from practices.models import City, Lesson, Practice
+
+
+class Sitemap(BaseSitemap):
+    i18n = True
+    alternates = True
+    x_default = True
 
 
 class PracticeSitemap(Sitemap):

@@ -71,7 +71,7 @@ def test_chart_coordinates_use_a_decimal_point_in_french(anonymous):
     for _ in range(3):
         PracticeFactory(lessons=[1])
     PracticeFactory(lessons=[2])
-    svg = chart_of(anonymous.get("/", HTTP_ACCEPT_LANGUAGE="fr").text)
+    svg = chart_of(anonymous.get("/fr/").text)
     widths = [width for _, width, _ in bars_of(svg)]
     assert all(re.fullmatch(r"\d+(\.\d+)?", width) for width in widths), widths
     assert "," not in re.search(r'viewBox="([^"]*)"', svg).group(1)

@@ -44,7 +44,8 @@ def test_practice_page_shows_sections_lessons_and_events(anonymous, django_asser
         title="Youth panels", lessons=[3], tags=["youth"], results="Turnout **doubled**."
     )
     EventPracticeFactory(practice=practice, note="Presented by the City of Oslo")
-    with django_assert_max_num_queries(8):
+    # The eight of the page, and its translations in the other language.
+    with django_assert_max_num_queries(9):
         response = anonymous.get(practice.get_absolute_url())
     assert "<h1>Youth panels</h1>" in response.text
     assert "<strong>doubled</strong>" in response.text

@@ -85,5 +85,5 @@ def test_sitemap_loads_with_bounded_queries(anonymous, django_assert_max_num_que
     Site.objects.clear_cache()
     with django_assert_max_num_queries(MAX_SITEMAP_QUERIES):
         response = anonymous.get("/sitemap.xml")
-    # Six pages, nine lessons, and per row a practice, its city and an event.
-    assert len(locations(response)) == 6 + 9 + 30 + 30 + 30
+    # Six pages, nine lessons, and per row a practice, its city and an event; in two languages.
+    assert len(locations(response)) == 2 * (6 + 9 + 30 + 30 + 30)

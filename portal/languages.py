@@ -1,0 +1,140 @@
+"""The site's two languages: English at each path, French at the same path under /fr/.
+
+Here are the address of a page in the other language, the links that switch language (GET
+links, not a form, so a page carries no CSRF token and can be cached), the alternates every page
+names in its <head>, and the first visit's redirect that honours the browser's Accept-Language.
+"""
+
+from urllib.parse import urlsplit, urlunsplit
+
+from django.conf import settings
+from django.core.exceptions import DisallowedHost
+from django.http import Http404, HttpResponseRedirect
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+# Each language's name as its own speakers write it: the switcher offers "Français" to someone
+# who cannot read "French".
+OWN_NAMES = {"en": "English", "fr": "Français"}
+
+# Addresses a program fetches, or a visitor downloads, whatever the browser's language: never
+# redirected to French.
+NOT_REDIRECTED = (
+    "/healthz",
+    "/robots.txt",
+    "/sitemap.xml",
+    "/language/",
+    "/feeds/",
+    "/open-data/practices.",
+    settings.STATIC_URL,
+)
+
+
+def path_in_language(path, code):
+    """The same page's path in another language: "/fr/cities/" <-> "/cities/"."""
+    prefix = translation.get_language_from_path(path)
+    if prefix:
+        path = path[len(prefix) + 1 :] or "/"
+    if code == settings.LANGUAGE_CODE:
+        return path
+    return f"/{code}{path}"
+
+
+def url_in_language(url, code):
+    """An absolute or relative URL with its path moved to another language; query kept."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path=path_in_language(parts.path, code)))
+
+
+def language_links(request):
+    """Template context: the current page in each language, for the switcher and hreflang."""
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return {}  # the 400 page for a forged Host names no address on it
+    path = request.path
+    query = request.META.get("QUERY_STRING", "")
+    current = translation.get_language()
+    links = []
+    for code, _name in settings.LANGUAGES:
+        page = path_in_language(path, code)
+        links.append(
+            {
+                "code": code,
+                "name": OWN_NAMES[code],
+                "current": code == current,
+                "url": request.build_absolute_uri(page),
+                "switch_url": reverse("switch_language", args=[code])
+                + "?"
+                + urlencode({"next": f"{path}?{query}" if query else path}),
+            }
+        )
+    default = next(link for link in links if link["code"] == settings.LANGUAGE_CODE)
+    return {"language_links": links, "x_default_url": default["url"]}
+
+
+@never_cache
+@require_safe
+def switch_language(request, code):
+    """Anyone: remember the chosen language and show the same page in it."""
+    if code not in dict(settings.LANGUAGES):
+        raise Http404("No such language.")
+    next_url = request.GET.get("next", "")
+    safe = next_url.startswith("/") and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    response = HttpResponseRedirect(url_in_language(next_url if safe else "/", code))
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        code,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+    )
+    return response
+
+
+def browser_prefers(request):
+    """The site's language the Accept-Language header ranks first, or None."""
+    header = request.headers.get("Accept-Language", "")
+    for code, _quality in translation.trans_real.parse_accept_lang_header(header):
+        if code == "*":
+            return None
+        try:
+            return translation.get_supported_language_variant(code)
+        except LookupError:
+            continue
+    return None
+
+
+def first_visit_language(get_response):
+    """Send a first-time visitor whose browser prefers French from an English page to the same
+    page in French. A language cookie (set by the switcher) decides instead, both ways: who
+    chose English is never sent to French, who chose French gets the French page."""
+
+    def middleware(request):
+        path = request.path_info
+        if (
+            request.method not in ("GET", "HEAD")
+            or translation.get_language_from_path(path)
+            or path.startswith(NOT_REDIRECTED)
+        ):
+            return get_response(request)
+        chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        wanted = chosen if chosen in dict(settings.LANGUAGES) else browser_prefers(request)
+        if wanted and wanted != settings.LANGUAGE_CODE:
+            response = HttpResponseRedirect(url_in_language(request.get_full_path(), wanted))
+        else:
+            response = get_response(request)
+        # The answer for an English address depends on both headers.
+        patch_vary_headers(response, ("Accept-Language", "Cookie"))
+        return response
+
+    return middleware
