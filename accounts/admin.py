@@ -31,7 +31,10 @@ class UserAdmin(BaseUserAdmin):
     ordering = ["email"]
     fieldsets = [
         (None, {"fields": ["email", "password"]}),
-        (_("Profile"), {"fields": ["display_name", "job_title", "organisation", "bio"]}),
+        (
+            _("Profile"),
+            {"fields": ["display_name", "job_title", "organisation", "bio", "language"]},
+        ),
         (
             _("Permissions"),
             {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]},

@@ -3,6 +3,7 @@ the profile."""
 
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.utils import translation
 
 from accounts.models import User
 
@@ -18,7 +19,9 @@ class SignupForm(AllauthSignupForm):
 
     def signup(self, request, user):
         user.display_name = self.cleaned_data["display_name"]
-        user.save(update_fields=["display_name"])
+        # Whoever signs up on the French pages gets their e-mails in French.
+        user.language = translation.get_supported_language_variant(translation.get_language())
+        user.save(update_fields=["display_name", "language"])
 
 
 class MultilineField(forms.CharField):
@@ -32,7 +35,7 @@ class MultilineField(forms.CharField):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "job_title", "organisation", "bio"]
+        fields = ["display_name", "job_title", "organisation", "bio", "language"]
         field_classes = {"bio": MultilineField}
         widgets = {
             "display_name": forms.TextInput(attrs={"autocomplete": "name"}),

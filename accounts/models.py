@@ -1,6 +1,7 @@
 """The portal's user: e-mail is the login; a display name and a short profile are what other
 members see."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Length, Lower
@@ -71,6 +72,14 @@ class User(AbstractUser):
         help_text=_(
             "A few lines about your work, up to 1,000 characters. Plain text: line breaks are kept."
         ),
+    )
+    # The language of the e-mails the portal sends them; set at sign-up from the page's language.
+    language = models.CharField(
+        _("preferred language"),
+        max_length=10,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the e-mails the portal sends you."),
     )
     # Set by a moderator who stops a member from commenting; who and when are kept.
     commenting_blocked_at = models.DateTimeField(

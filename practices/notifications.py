@@ -3,8 +3,11 @@ the member of every decision on their request, a city's managers of every new re
 members of new comments in the threads that concern them.
 
 Each is sent after the transaction that caused it has committed, so nobody is told about a
-change that was rolled back. No one is e-mailed about their own action.
+change that was rolled back. No one is e-mailed about their own action. Each recipient reads
+the e-mail, and follows its links, in the language they chose on their profile.
 """
+
+from collections import defaultdict
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -12,25 +15,26 @@ from django.contrib.sites.models import Site
 from django.core import signing
 from django.core.mail import send_mail
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.utils import translation
 
 
 def _send(template, context, recipients):
-    recipients = sorted({address for address in recipients if address})
-    if not recipients:
+    """One e-mail per language to the given users, rendered (links included) in that language."""
+    by_language = defaultdict(set)
+    for user in recipients:
+        if user.email:
+            by_language[user.language or settings.LANGUAGE_CODE].add(user.email)
+    if not by_language:
         return
     site = Site.objects.get_current()
     # Development serves plain http on 127.0.0.1, so the links in var/mail/ open there too.
     scheme = "http" if settings.DEBUG else "https"
     context = {**context, "site": site, "site_url": f"{scheme}://{site.domain}"}
-    subject = render_to_string(f"practices/email/{template}_subject.txt", context)
-    body = render_to_string(f"practices/email/{template}.txt", context)
-    send_mail(
-        " ".join(subject.split()),
-        body,
-        settings.DEFAULT_FROM_EMAIL,
-        recipients,
-    )
+    for language, addresses in sorted(by_language.items()):
+        with translation.override(language):
+            subject = render_to_string(f"practices/email/{template}_subject.txt", context)
+            body = render_to_string(f"practices/email/{template}.txt", context)
+        send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, sorted(addresses))
 
 
 def status_changed(change):
@@ -39,23 +43,19 @@ def status_changed(change):
     author = practice.submitted_by
     if author is None or author == change.changed_by:
         return
-    _send("status_changed", {"change": change, "practice": practice}, [author.email])
+    _send("status_changed", {"change": change, "practice": practice}, [author])
 
 
 def membership_requested(membership):
     """Tell the city's managers (or, when it has none, the staff) that someone asks to join."""
     managers = [
-        m.user.email
+        m.user
         for m in membership.city.memberships.approved()
         .filter(role="manager")
         .select_related("user")
     ]
     if not managers:
-        managers = (
-            get_user_model()
-            .objects.filter(is_staff=True, is_active=True)
-            .values_list("email", flat=True)
-        )
+        managers = get_user_model().objects.filter(is_staff=True, is_active=True)
     _send("membership_requested", {"membership": membership}, managers)
 
 
@@ -63,7 +63,7 @@ def membership_decided(membership):
     """Tell the member what was decided on their request or place."""
     if membership.decided_by == membership.user:
         return
-    _send("membership_decided", {"membership": membership}, [membership.user.email])
+    _send("membership_decided", {"membership": membership}, [membership.user])
 
 
 UNSUBSCRIBE_SALT = "practices.comments.unsubscribe"
@@ -106,9 +106,7 @@ def comment_posted(comment):
                 "practice": practice,
                 "recipient": user,
                 "is_reply_to_them": is_reply_to_them,
-                "unsubscribe_path": reverse(
-                    "practices:unsubscribe", args=[unsubscribe_token(user, practice)]
-                ),
+                "unsubscribe_token": unsubscribe_token(user, practice),
             },
-            [user.email],
+            [user],
         )

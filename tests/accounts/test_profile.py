@@ -26,6 +26,7 @@ def profile_data(**changes):
         "job_title": "Safety adviser",
         "organisation": "City of Oslo",
         "bio": "Works on trust between residents and services.",
+        "language": "en",
     } | changes
 
 
