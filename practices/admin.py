@@ -187,7 +187,7 @@ class PracticeAdmin(admin.ModelAdmin):
     ]
     list_select_related = ["city"]
     search_fields = ["title", "summary", "city__name"]
-    autocomplete_fields = ["city", "submitted_by"]
+    autocomplete_fields = ["city", "submitted_by", "translation"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = ["status", "created_at", "updated_at", "published_at"]
     date_hierarchy = "published_at"
@@ -201,7 +201,14 @@ class PracticeAdmin(admin.ModelAdmin):
         ),
         (
             _("Facts"),
-            {"fields": [("start_year", "end_year", "ongoing"), "language", "evidence"]},
+            {
+                "fields": [
+                    ("start_year", "end_year", "ongoing"),
+                    "language",
+                    "translation",
+                    "evidence",
+                ]
+            },
         ),
         (
             _("Publication"),

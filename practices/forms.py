@@ -44,6 +44,7 @@ class PracticeForm(forms.ModelForm):
             "end_year",
             "ongoing",
             "language",
+            "translation",
             "evidence",
         ]
         widgets = {
@@ -65,6 +66,13 @@ class PracticeForm(forms.ModelForm):
             cities = cities | City.objects.filter(pk=self.instance.city_id)
         self.fields["city"].queryset = cities.order_by("name")
         self.fields["city"].empty_label = None
+        # A translation is a published practice in the other language than the one chosen.
+        self.fields["translation"].queryset = (
+            Practice.objects.published()
+            .exclude(language=self["language"].value())
+            .exclude(pk=self.instance.pk)
+            .order_by("title")
+        )
         self.fields["summary"].max_length = 1000
         self.fields["start_year"].widget.attrs.update({"min": 1900, "inputmode": "numeric"})
         self.fields["end_year"].widget.attrs.update({"min": 1900, "inputmode": "numeric"})

@@ -126,6 +126,16 @@ class Practice(models.Model):
     language = models.CharField(
         _("language"), max_length=2, choices=Language.choices, default=Language.ENGLISH
     )
+    # The same practice written up in the other language; the page links both ways.
+    translation = models.ForeignKey(
+        "self",
+        verbose_name=_("translation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translated_from",
+        help_text=_("The same practice, published on the portal in the other language."),
+    )
     evidence = models.CharField(
         _("evidence level"),
         max_length=30,
@@ -200,6 +210,25 @@ class Practice(models.Model):
 
     def get_absolute_url(self):
         return reverse("practices:detail", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        if self.translation_id and (
+            self.translation_id == self.pk or self.translation.language == self.language
+        ):
+            raise ValidationError(
+                {"translation": _("A translation is a practice in the other language.")}
+            )
+
+    def published_translations(self):
+        """The published practices that are this one in another language, linked either way."""
+        return (
+            Practice.objects.published()
+            .filter(Q(pk=self.translation_id) | Q(translation=self))
+            .exclude(language=self.language)
+            .only("slug", "title", "language")
+            .order_by("language", "title")
+        )
 
     @property
     def is_published(self):
