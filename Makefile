@@ -10,7 +10,7 @@ E2E_STAMP := $(VENV)/.installed-e2e
 # The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test e2e lint format migrations-check install demo clean
+.PHONY: run test e2e lint format migrations-check install demo clean messages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,13 @@ lint: install
 format: install
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
+
+# French: collect every marked string into locale/fr/LC_MESSAGES/django.po, then compile the
+# django.mo committed next to it (so a fresh clone runs without gettext). Needs GNU gettext.
+MESSAGE_SOURCES := -i '.venv/*' -i 'var/*' -i 'staticfiles/*' -i 'tests/*' -i 'bench/*' -i 'build/*'
+messages: install
+	$(BIN)/python manage.py makemessages -l fr --add-location file $(MESSAGE_SOURCES)
+	$(BIN)/python manage.py compilemessages -l fr -i .venv -i var
 
 migrations-check: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
