@@ -7,6 +7,7 @@ change that was rolled back. No one is e-mailed about their own action. Each rec
 the e-mail, and follows its links, in the language they chose on their profile.
 """
 
+import re
 from collections import defaultdict
 
 from django.conf import settings
@@ -34,7 +35,9 @@ def _send(template, context, recipients):
         with translation.override(language):
             subject = render_to_string(f"practices/email/{template}_subject.txt", context)
             body = render_to_string(f"practices/email/{template}.txt", context)
-        send_mail(" ".join(subject.split()), body, settings.DEFAULT_FROM_EMAIL, sorted(addresses))
+        # One line, keeping the no-break spaces French puts before its colons.
+        subject = re.sub(r"[ \t\r\n]+", " ", subject).strip()
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, sorted(addresses))
 
 
 def status_changed(change):

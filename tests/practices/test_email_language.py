@@ -1,0 +1,103 @@
+"""The portal's own e-mails (review decisions, team decisions and requests, comments) reach each
+member in the language of their profile, with links to the pages in that language."""
+
+import pytest
+from allauth.account.models import EmailAddress
+from django.core import mail
+from django.urls import reverse
+
+from practices.models import Membership
+from practices.notifications import _send
+from tests.conftest import signed_in
+from tests.factories import MembershipFactory, PracticeFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def french_author(editor_user):
+    editor_user.language = "fr"
+    editor_user.save()
+    return editor_user
+
+
+def test_a_french_author_hears_of_publication_in_french_with_french_links(
+    staff, staff_user, city_a, french_author, sent
+):
+    practice = PracticeFactory(
+        city=city_a,
+        submitted_by=french_author,
+        slug="youth-panels",
+        title="Youth panels",
+        draft=True,
+    )
+    practice.submit(by=french_author)
+    mail.outbox.clear()
+
+    with sent():
+        staff.post(
+            reverse("practices:review_decide", args=[practice.slug]), {"decision": "publish"}
+        )
+
+    [message] = mail.outbox
+    assert (
+        message.subject == "[Ensemble pour la sécurité] «\u00a0Youth panels\u00a0»\u00a0: Publiée"
+    )
+    assert (
+        "Votre pratique «\u00a0Youth panels\u00a0» est maintenant\u00a0: Publiée." in message.body
+    )
+    assert "/fr/practices/youth-panels/" in message.body
+    assert "/fr/my/practices/" in message.body
+
+
+def test_a_french_member_hears_of_the_managers_decision_in_french(manager, city_a, sent):
+    member = UserFactory(language="fr")
+    EmailAddress.objects.create(user=member, email=member.email, verified=True, primary=True)
+    membership = MembershipFactory(user=member, city=city_a, status=Membership.Status.PENDING)
+
+    with sent():
+        manager.post(
+            reverse("practices:decide_membership", args=[membership.pk]), {"decision": "approve"}
+        )
+
+    [message] = mail.outbox
+    assert f"Vous êtes désormais rédacteur pour {city_a.name}" in message.body
+    assert "/fr/practices/new/" in message.body
+
+
+def test_a_comment_reaches_english_and_french_editors_each_in_their_language(
+    member_user, city_a, sent
+):
+    EmailAddress.objects.create(
+        user=member_user, email=member_user.email, verified=True, primary=True
+    )
+    english = MembershipFactory(city=city_a, user=UserFactory(email="en@example.org")).user
+    french = MembershipFactory(
+        city=city_a, user=UserFactory(email="fr@example.org", language="fr")
+    ).user
+    practice = PracticeFactory(city=city_a, slug="youth-panels")
+    client = signed_in(member_user)
+
+    with sent():
+        client.post(reverse("practices:comment", args=[practice.slug]), {"body": "A question"})
+
+    by_recipient = {tuple(message.to): message for message in mail.outbox}
+    assert set(by_recipient) == {(english.email,), (french.email,)}
+    in_french = by_recipient[(french.email,)]
+    assert "a commenté" in in_french.subject
+    assert "/fr/practices/youth-panels/#comment-" in in_french.body
+    assert "/fr/comments/unsubscribe/" in in_french.body
+    in_english = by_recipient[(english.email,)]
+    assert "commented on" in in_english.subject
+    assert "://127.0.0.1:8000/practices/youth-panels/#comment-" in in_english.body
+    assert "/fr/" not in in_english.body
+
+
+def test_members_sharing_a_language_share_one_e_mail():
+    practice = PracticeFactory(slug="youth-panels")
+    change = practice.status_changes.create(to_status="published", from_status="submitted")
+    readers = [UserFactory(language="fr"), UserFactory(language="fr"), UserFactory()]
+
+    _send("status_changed", {"change": change, "practice": practice}, readers)
+
+    assert sorted(len(message.to) for message in mail.outbox) == [1, 2]
