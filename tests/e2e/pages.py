@@ -10,6 +10,9 @@ CITY = "/cities/malmo/"
 EVENT = "/events/together-for-safety-2022-safeguarding-local-democracies/"
 LOG_IN = "/accounts/login/"
 SIGN_UP = "/accounts/signup/"
+# French pages are the same paths under /fr/.
+FRENCH_HOME = "/fr/"
+FRENCH_PRACTICE = "/fr" + PRACTICE
 
 # Pages for signed-in people; "{comment}" and "{member}" stand for a comment's or member's id.
 NEW_PRACTICE = "/practices/new/"

@@ -27,6 +27,8 @@ PAGES = {
     "event": pages.EVENT,
     "log-in": pages.LOG_IN,
     "sign-up": pages.SIGN_UP,
+    "home-fr": pages.FRENCH_HOME,
+    "practice-fr": pages.FRENCH_PRACTICE,
 }
 
 # Who opens each page. The editor is in Aarhus's team and has a practice waiting for review;
