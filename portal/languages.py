@@ -14,12 +14,10 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+from django.utils.text import capfirst
+from django.utils.translation.trans_real import parse_accept_lang_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-
-# Each language's name as its own speakers write it: the switcher offers "Français" to someone
-# who cannot read "French".
-OWN_NAMES = {"en": "English", "fr": "Français"}
 
 # Addresses a program fetches, or a visitor downloads, whatever the browser's language: never
 # redirected to French.
@@ -65,7 +63,8 @@ def language_links(request):
         links.append(
             {
                 "code": code,
-                "name": OWN_NAMES[code],
+                # In its own language: "Français" to someone who may not read "French".
+                "name": capfirst(translation.get_language_info(code)["name_local"]),
                 "current": code == current,
                 "url": request.build_absolute_uri(page),
                 "switch_url": reverse("switch_language", args=[code])
@@ -104,7 +103,7 @@ def switch_language(request, code):
 def browser_prefers(request):
     """The site's language the Accept-Language header ranks first, or None."""
     header = request.headers.get("Accept-Language", "")
-    for code, _quality in translation.trans_real.parse_accept_lang_header(header):
+    for code, _quality in parse_accept_lang_header(header):
         if code == "*":
             return None
         try:

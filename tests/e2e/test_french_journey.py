@@ -23,7 +23,7 @@ def test_a_visitor_switches_to_french_on_a_practice_and_stays_on_it(page):
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_text("Last updated")).to_be_visible()
 
-    switcher = page.get_by_role("navigation", name="Language")
+    switcher = page.get_by_role("navigation", name="Site language")
     expect(switcher.get_by_role("link", name="English")).to_have_attribute("aria-current", "true")
     switcher.get_by_role("link", name="Français").click()
 
@@ -32,7 +32,7 @@ def test_a_visitor_switches_to_french_on_a_practice_and_stays_on_it(page):
     expect(heading(page)).to_have_text(TITLE)
     expect(page.get_by_text("Dernière mise à jour")).to_be_visible()
     expect(page.get_by_role("navigation", name="Principal")).to_contain_text("Pratiques")
-    french_switcher = page.get_by_role("navigation", name="Langue")
+    french_switcher = page.get_by_role("navigation", name="Langue du site")
     expect(french_switcher.get_by_role("link", name="Français")).to_have_attribute(
         "aria-current", "true"
     )
@@ -44,7 +44,7 @@ def test_a_visitor_switches_to_french_on_a_practice_and_stays_on_it(page):
     page.goto(pages.PRACTICE)
     expect(page).to_have_url(re.compile(re.escape(pages.FRENCH_PRACTICE) + "$"))
 
-    page.get_by_role("navigation", name="Langue").get_by_role("link", name="English").click()
+    page.get_by_role("navigation", name="Langue du site").get_by_role("link", name="English").click()
     expect(page).to_have_url(re.compile(re.escape(pages.PRACTICE) + "$"))
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(heading(page)).to_have_text(TITLE)

@@ -29,7 +29,7 @@ ENGLISH_LAYOUT = [
     "Feed of new practices",
     "Built on the nine key lessons",
     'aria-label="Main"',
-    'aria-label="Language"',
+    'aria-label="Site language"',
     'title="New practices"',
 ]
 FRENCH_LAYOUT = ["Aller au contenu", ">Pratiques<", ">Leçons<", "Données ouvertes"]

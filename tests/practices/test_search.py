@@ -1,6 +1,8 @@
 """Search finds practices by meaning across English and French, ranks title matches first,
 quotes the matching words, and never exposes a contact."""
 
+import html
+
 import pytest
 
 from practices import search
@@ -116,3 +118,11 @@ def test_search_syntax_never_breaks_the_page(anonymous, library):
     for q in ['"election periods"', "-football disinformation", "a & b | !c", "'", ":*", "or"]:
         assert anonymous.get(URL, {"q": q}).status_code == 200, q
     assert found(anonymous, '"election periods"') == ["Rumour desk for election periods"]
+
+
+def test_a_french_reader_searching_the_french_pages_finds_the_french_practice(anonymous, library):
+    english, french, _ = library
+    text = html.unescape(anonymous.get("/fr/practices/", {"q": "médias jeunes"}).text)
+    assert french.title in text
+    assert english.title not in text
+    assert "Recherche\u00a0: «\u00a0médias jeunes\u00a0»" in text
