@@ -108,8 +108,12 @@ class Event(models.Model):
 class EventPractice(models.Model):
     """A practice presented or discussed at an event."""
 
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="practice_links")
-    practice = models.ForeignKey(Practice, on_delete=models.CASCADE, related_name="event_links")
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="practice_links"
+    )
+    practice = models.ForeignKey(
+        Practice, verbose_name=_("practice"), on_delete=models.CASCADE, related_name="event_links"
+    )
     note = models.CharField(
         _("note"),
         max_length=300,
