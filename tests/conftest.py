@@ -4,9 +4,19 @@ city A, an editor of city B, and a staff curator."""
 import pytest
 from django.db import connection
 from django.test import Client
+from django.utils import translation
 
 from practices.models import Membership
 from tests.factories import CityFactory, MembershipFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def english_to_start_with():
+    """Each test starts in English. A request for a French page leaves French active in the
+    test's thread (the locale middleware never switches back), which would make the next
+    test's reverse() give /fr/ addresses."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture

@@ -167,3 +167,13 @@ def test_the_admin_edits_a_lessons_english_and_french_side_by_side(staff):
     assert text.index('name="title_en"') < text.index('name="title_fr"')
     assert text.index('name="title_fr"') < text.index('name="summary_en"')
     assert "L'inclusion est la clé du renforcement des démocraties locales" in text
+
+
+def test_a_curator_switches_the_admin_to_french_on_the_same_page(staff):
+    english = staff.get("/admin/practices/practice/")
+    assert (
+        '<a href="/language/fr/?next=%2Fadmin%2Fpractices%2Fpractice%2F" hreflang="fr" lang="fr">'
+        "Français</a>" in english.text
+    )
+    french = staff.get("/fr/admin/practices/practice/")
+    assert 'href="/language/en/?next=%2Ffr%2Fadmin%2Fpractices%2Fpractice%2F"' in french.text
