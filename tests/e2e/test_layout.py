@@ -3,6 +3,8 @@ sideways, and the header's navigation never covers the content. Each check leave
 screenshot in var/screenshots/ for people to look at. The home page's chart keeps labels one can
 read, and the coverage table's caption shows in full, however far the table is scrolled."""
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -18,8 +20,13 @@ PAGES = {
     "coverage": pages.COVERAGE,
     "cities": pages.CITIES,
     "event": pages.EVENT,
+    # French words run longer: the header must still fit.
+    "home-fr": pages.FRENCH_HOME,
+    "practice-fr": pages.FRENCH_PRACTICE,
 }
 WIDTHS = {"phone": pages.PHONE, "desktop": pages.DESKTOP}
+# The header's main navigation, by its name in English or French.
+MAIN_NAVIGATION = re.compile(r"^(Main|Principal)$")
 
 # The elements whose right edge is the page's right edge: those that make it scroll sideways.
 # (An element clipped inside a scrolling container reaches further, and is not one of them.)
@@ -62,7 +69,7 @@ def test_page_fits_the_window_and_the_navigation_stays_clear(page, screenshot, n
         f"widened by: {page.evaluate(WIDENING)}"
     )
 
-    navigation = page.get_by_role("navigation", name="Main").bounding_box()
+    navigation = page.get_by_role("navigation", name=MAIN_NAVIGATION).bounding_box()
     main = page.locator("main").bounding_box()
     assert not overlaps(navigation, main), f"navigation {navigation} overlaps main {main}"
 
