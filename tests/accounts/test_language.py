@@ -30,7 +30,7 @@ def test_signing_up_in_french_gives_french_e_mails_with_french_links(anonymous):
     assert User.objects.get(email="amira@city.example").language == "fr"
     [message] = mail.outbox
     assert message.subject == "[Ensemble pour la sécurité] Confirmez votre adresse e-mail"
-    assert "Bonjour" in message.body
+    assert message.body.startswith("Bonjour de la part d'Ensemble pour la sécurité")
     assert link_in(message).startswith("/fr/accounts/confirm-email/")
 
 
@@ -40,6 +40,7 @@ def test_signing_up_in_english_keeps_english(anonymous):
     assert User.objects.get(email="amira@city.example").language == "en"
     [message] = mail.outbox
     assert message.subject.startswith("[Together for Safety] ")
+    assert message.body.startswith("Hello from Together for Safety!")
     assert link_in(message).startswith("/accounts/confirm-email/")
 
 
