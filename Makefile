@@ -63,7 +63,7 @@ format: install
 # django.mo committed next to it (so a fresh clone runs without gettext). Needs GNU gettext.
 MESSAGE_SOURCES := -i '.venv/*' -i 'var/*' -i 'staticfiles/*' -i 'tests/*' -i 'bench/*' -i 'build/*'
 messages: install
-	$(BIN)/python manage.py makemessages -l fr --add-location file $(MESSAGE_SOURCES)
+	$(BIN)/python manage.py makemessages -l fr --add-location file --no-obsolete $(MESSAGE_SOURCES)
 	$(BIN)/python manage.py compilemessages -l fr -i .venv -i var
 
 migrations-check: install
