@@ -1,6 +1,14 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = "Portal"
+
+
+class PortalAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, with the portal's admin site (portal/admin.py) as `admin.site`."""
+
+    default = False  # INSTALLED_APPS names it; "portal" alone means PortalConfig.
+    default_site = "portal.admin.PortalAdminSite"

@@ -2,6 +2,7 @@
 city A, an editor of city B, and a staff curator."""
 
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.db import connection
 from django.test import Client
 
@@ -26,7 +27,10 @@ def member(member_user):
 
 @pytest.fixture
 def staff_user(db):
-    return UserFactory(email="curator@example.org", is_staff=True, is_superuser=True)
+    """A curator with an authenticator app, as the admin demands of staff."""
+    user = UserFactory(email="curator@example.org", is_staff=True, is_superuser=True)
+    TOTP.activate(user, generate_totp_secret())
+    return user
 
 
 @pytest.fixture
