@@ -19,3 +19,5 @@ urlpatterns = [
     path("", include("practices.urls")),
     path("events/", include("events.urls")),
 ]
+
+handler500 = "portal.views.server_error"
