@@ -55,6 +55,10 @@ e2e: $(E2E_STAMP) $(CHROMIUM) var
 backup: install var
 	$(BIN)/python manage.py backup
 
+# A minute of comments and reads while PostgreSQL restarts (tests/soak/soak.py); not in CI.
+soak: install var
+	$(BIN)/python tests/soak/soak.py
+
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

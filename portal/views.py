@@ -5,8 +5,9 @@ import sys
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template import loader
+from django.templatetags.static import static
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -56,6 +57,12 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_safe
+def favicon(request):
+    """Anyone (browsers ask for /favicon.ico whatever the page links): the site's icon."""
+    return redirect(static("favicon.svg"))
 
 
 def server_error(request):
