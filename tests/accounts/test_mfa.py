@@ -147,3 +147,17 @@ def test_own_profile_links_to_two_factor_authentication(anonymous, curator):
     profile = anonymous.get(f"/members/{curator.pk}/")
 
     assert '<a href="/accounts/2fa/">Two-factor authentication</a>' in profile.text
+
+
+def test_guessing_codes_is_stopped_after_five_tries(anonymous, curator):
+    secret = generate_totp_secret()
+    TOTP.activate(curator, secret)
+    sign_in(anonymous, curator)
+    wrong = "000000" if totp_code(secret) != "000000" else "111111"
+    for _ in range(5):
+        anonymous.post(MFA_CODE, {"code": wrong})
+
+    response = anonymous.post(MFA_CODE, {"code": totp_code(secret)})
+
+    assert "Too many failed login attempts." in response.text
+    assert not is_signed_in(anonymous)

@@ -273,6 +273,10 @@ def report(answers, begin, down, up, cluster):
     posted = [a for a in answers if a.body]
     succeeded = {a.body for a in posted if a.status == 302}
     stored = set(Comment.objects.filter(body__in=succeeded).values_list("body", flat=True))
+    # Refused posts may have been stored all the same (the comment commits, then its
+    # notifications fail): no requirement, but worth knowing.
+    refused = {a.body for a in posted if a.status != 302}
+    stored_anyway = Comment.objects.filter(body__in=refused).count()
     errors = [a for a in answers if a.status not in (200, 302)]
     during = [a for a in errors if a.status == 503 and a.started <= up]
     wrong = [a for a in errors if a not in during]
@@ -285,6 +289,8 @@ def report(answers, begin, down, up, cluster):
     print(f"database down from {down - begin:.1f} s to {up - begin:.1f} s")
     print(f"comments answered with success: {len(succeeded)}; of them in the database: "
           f"{len(stored)}; missing: {len(succeeded - stored)}")  # fmt: skip
+    print(f"comment posts answered with an error: {len(refused)}; stored all the same: "
+          f"{stored_anyway}")  # fmt: skip
     print(f"errors by status: {dict(Counter(a.status for a in errors)) or 'none'} "
           f"(503 while the database was down: {len(during)}; any other: {len(wrong)})")  # fmt: skip
     print("first success after the database came back: "
