@@ -10,7 +10,7 @@ E2E_STAMP := $(VENV)/.installed-e2e
 # The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test e2e lint format migrations-check install demo clean messages
+.PHONY: run test e2e lint format migrations-check install demo clean messages backup soak
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,14 @@ $(CHROMIUM):
 # Browser tests (tests/e2e): the `e2e` marker selects them; `make test` leaves them out.
 e2e: $(E2E_STAMP) $(CHROMIUM) var
 	$(BIN)/python -m pytest -m e2e tests/e2e -p no:cacheprovider $(PYTEST_ARGS)
+
+# A dump of the DATABASE_URL database in var/backups/, named by its UTC time (README, "Backups").
+backup: install var
+	$(BIN)/python manage.py backup
+
+# A minute of comments and reads while PostgreSQL restarts (tests/soak/soak.py); not in CI.
+soak: install var
+	$(BIN)/python tests/soak/soak.py
 
 lint: install
 	$(BIN)/ruff check .

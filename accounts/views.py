@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_safe
 
 from accounts.forms import ProfileForm
 from accounts.models import User
@@ -21,6 +22,7 @@ def with_city(relation):
 
 
 @login_required
+@require_safe
 def profile(request, pk):
     """A member's profile, as other signed-in members see it."""
     # The page lists the member's city teams and practices (relations the practices app adds;

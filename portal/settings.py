@@ -78,7 +78,8 @@ CONTENT_SECURITY_POLICY = {
 INSTALLED_APPS = [
     # modeltranslation must come before the admin so its admin integration takes effect.
     "modeltranslation",
-    "django.contrib.admin",
+    # The admin site of portal/admin.py: its log-in is allauth's and it asks staff for MFA.
+    "portal.apps.PortalAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -90,6 +91,7 @@ INSTALLED_APPS = [
     "django.contrib.postgres",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "taggit",
     "django_countries",
     "csp",
@@ -185,6 +187,16 @@ ACCOUNT_CHANGE_EMAIL = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = _("[Together for Safety] ")
 # Rate limits (ACCOUNT_RATE_LIMITS) and enumeration prevention stay at allauth's defaults.
 # Their counters live in the cache, so they hold across app servers only with a shared one.
+# A password change keeps the session it was made in and ends every other one (Django checks
+# each session against the password it was signed in with); a reset ends them all.
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+
+# Two-factor authentication (allauth.mfa): an authenticator app, with recovery codes for when
+# the phone is lost. Any member may turn it on; staff must have it before the admin lets them
+# in, except in development unless asked (DJANGO_ADMIN_REQUIRE_MFA).
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_TOTP_ISSUER = "Together for Safety"
+ADMIN_REQUIRE_MFA = envbool("DJANGO_ADMIN_REQUIRE_MFA", not DEBUG)
 
 # Internationalisation: English at the root, French next to it (see the i18n issue).
 LANGUAGE_CODE = "en"

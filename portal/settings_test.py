@@ -12,3 +12,6 @@ STORAGES = {
 # No collectstatic in tests: whitenoise finds files through the finders, per request.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# The admin asks staff for a second factor, as in production: the staff fixtures have an
+# authenticator app (tests/conftest.py).
+ADMIN_REQUIRE_MFA = True

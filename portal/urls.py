@@ -17,6 +17,7 @@ from portal.sitemaps import SITEMAPS
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots"),
+    path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("language/<str:code>/", languages.switch_language, name="switch_language"),
 ]
@@ -30,3 +31,5 @@ urlpatterns += i18n_patterns(
     path("events/", include("events.urls")),
     prefix_default_language=False,
 )
+
+handler500 = "portal.views.server_error"

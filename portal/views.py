@@ -1,9 +1,14 @@
-"""Site-wide pages: the home page and the health check."""
+"""Site-wide pages: the home page, the health check and the server-error page."""
 
-from django.db import DatabaseError, connection
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.db.models import Count, Q
-from django.http import HttpResponse
-from django.shortcuts import render
+from django.http import HttpResponse, HttpResponseServerError
+from django.shortcuts import redirect, render
+from django.template import loader
+from django.templatetags.static import static
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -52,3 +57,25 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_safe
+def favicon(request):
+    """Anyone (browsers ask for /favicon.ico whatever the page links): the site's icon."""
+    return redirect(static("favicon.svg"))
+
+
+def server_error(request):
+    """handler500: a 503 with Retry-After while the database is unreachable, else the 500 page.
+
+    A restart or failover of the database is an outage to wait out, not a bug: clients and
+    the load balancer should retry. Any exception of a request ends here, wherever it was
+    raised (a view, a template, the session middleware).
+    """
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        # No request context: the context processors would query the database again.
+        response = HttpResponseServerError(loader.render_to_string("503.html"))
+        response.status_code = 503
+        response["Retry-After"] = "5"
+        return response
+    return defaults.server_error(request)

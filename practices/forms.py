@@ -83,6 +83,17 @@ class PracticeForm(forms.ModelForm):
             raise forms.ValidationError(_("A title needs letters or numbers."))
         return title
 
+    def clean_tags(self):
+        # Each tag is a row of its own, whose name has a length limit the field does not know.
+        tags = self.cleaned_data["tags"]
+        longest = Tag._meta.get_field("name").max_length
+        too_long = [tag for tag in tags if len(tag) > longest]
+        if too_long:
+            raise forms.ValidationError(
+                _("Keep each tag under %(limit)s characters.") % {"limit": longest}
+            )
+        return tags
+
     def clean(self):
         cleaned = super().clean()
         latest = timezone.now().year + YEARS_AHEAD

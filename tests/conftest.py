@@ -1,13 +1,37 @@
 """The cast every test can call on: an anonymous visitor, a member, editors and a manager of
 city A, an editor of city B, and a staff curator."""
 
+import os
+
 import pytest
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.db import connection
 from django.test import Client
 from django.utils import translation
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from practices.models import Membership
 from tests.factories import CityFactory, MembershipFactory, UserFactory
+
+# Hypothesis (tests/portal/test_hostile_*.py): enough examples to find the usual breakages in
+# a few seconds per test. Each test's fixtures are set up once for all its examples, which is
+# what those tests want (they roll each example back themselves). A failure prints the seed
+# and a blob to replay it; CI (HYPOTHESIS_PROFILE=ci) runs the same examples every time.
+hypothesis_settings.register_profile(
+    "default",
+    max_examples=40,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.too_slow,
+        HealthCheck.data_too_large,
+    ],
+)
+hypothesis_settings.register_profile("ci", parent=hypothesis_settings.get_profile("default"),
+                                     derandomize=True, database=None)  # fmt: skip
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +60,10 @@ def member(member_user):
 
 @pytest.fixture
 def staff_user(db):
-    return UserFactory(email="curator@example.org", is_staff=True, is_superuser=True)
+    """A curator with an authenticator app, as the admin demands of staff."""
+    user = UserFactory(email="curator@example.org", is_staff=True, is_superuser=True)
+    TOTP.activate(user, generate_totp_secret())
+    return user
 
 
 @pytest.fixture

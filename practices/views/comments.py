@@ -5,6 +5,7 @@ signed-in member with a confirmed e-mail address; editing is the author's for a 
 removing is the author's (or staff's) at any time.
 """
 
+import re
 import uuid
 
 from django.contrib import messages
@@ -40,6 +41,16 @@ def may_post(request):
     return None
 
 
+# The double-post token each comment form carries (a uuid4().hex): letters, digits and dashes,
+# never anything else (a NUL byte, say, which PostgreSQL refuses to store).
+FORM_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def posted_token(request):
+    token = request.POST.get("token", "")
+    return token if FORM_TOKEN.fullmatch(token) else ""
+
+
 def form_page(request, practice, form, parent=None, status=200):
     return render(
         request,
@@ -48,7 +59,7 @@ def form_page(request, practice, form, parent=None, status=200):
             "practice": practice,
             "form": form,
             "parent": parent,
-            "token": request.POST.get("token") or uuid.uuid4().hex,
+            "token": posted_token(request) or uuid.uuid4().hex,
         },
         status=status,
     )
@@ -77,7 +88,7 @@ def comment_post(request, slug):
             author=request.user,
             body=form.cleaned_data["body"],
             parent=parent,
-            token=request.POST.get("token", "")[:64],
+            token=posted_token(request),
         )
     except threads.Refused as refusal:
         form.add_error(None, str(refusal))

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core import mail
+from django.test import Client
 
 from tests.accounts.utils import PASSWORD, is_signed_in, link_in
 
@@ -82,3 +83,39 @@ def test_wrong_current_password_is_reported_next_to_its_field(member):
 
     assert '<ul class="errorlist" id="id_oldpassword_error">' in response.text
     assert 'aria-describedby="id_oldpassword_helptext id_oldpassword_error"' in response.text
+
+
+def signed_in_twice(user):
+    """The member signed in on two devices: two clients, each with its own session."""
+    devices = [Client(), Client()]
+    for device in devices:
+        device.post(LOGIN, {"login": user.email, "password": PASSWORD})
+        assert is_signed_in(device)
+    return devices
+
+
+def test_changing_the_password_signs_out_the_other_devices(verified_user):
+    laptop, phone = signed_in_twice(verified_user)
+
+    laptop.post(
+        "/accounts/password/change/",
+        {"oldpassword": PASSWORD, "password1": NEW_PASSWORD, "password2": NEW_PASSWORD},
+    )
+
+    assert laptop.get("/my/profile/").status_code == 200
+    response = phone.get("/my/profile/")
+    assert response.status_code == 302
+    assert response.url.startswith(LOGIN)
+
+
+def test_a_password_reset_signs_out_every_device(anonymous, verified_user):
+    laptop, phone = signed_in_twice(verified_user)
+
+    anonymous.post(RESET, {"email": verified_user.email})
+    form = anonymous.get(link_in(mail.outbox[0]), follow=True)
+    anonymous.post(
+        form.redirect_chain[-1][0], {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
+    )
+
+    for device in (laptop, phone):
+        assert device.get("/my/profile/").url.startswith(LOGIN)

@@ -107,3 +107,18 @@ def test_mismatched_passwords_are_reported_on_the_second_password(anonymous):
 
     assert '<ul class="errorlist" id="id_password2_error">' in response.text
     assert "You must type the same password each time." in response.text
+
+
+def test_a_common_password_is_refused(anonymous):
+    response = sign_up(anonymous, password1="password123", password2="password123")
+
+    assert "This password is too common." in response.text
+    assert not User.objects.filter(email="amira@city.example").exists()
+
+
+def test_a_long_passphrase_of_plain_words_is_accepted(anonymous):
+    # No digits, capitals or symbols demanded: length and rarity are what count.
+    response = sign_up(anonymous, password1="quiet harbour lamps", password2="quiet harbour lamps")
+
+    assert response.status_code == 302
+    assert User.objects.filter(email="amira@city.example").exists()

@@ -1,7 +1,12 @@
-"""Helpers for the account tests: the test password and the links in allauth's e-mails."""
+"""Helpers for the account tests: the test password, the links in allauth's e-mails and the
+codes of an authenticator app."""
 
 import re
+import time
 from urllib.parse import urlparse
+
+from allauth.mfa.app_settings import TOTP_PERIOD
+from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
 PASSWORD = "correct horse battery staple"
 
@@ -15,3 +20,8 @@ def link_in(message):
 
 def is_signed_in(client):
     return "_auth_user_id" in client.session
+
+
+def totp_code(secret):
+    """The code an authenticator app shows right now for this secret."""
+    return format_hotp_value(hotp_value(secret, int(time.time()) // TOTP_PERIOD))

@@ -1,10 +1,13 @@
 """The people who sign in during the browser tests: members created with their address already
-confirmed (allauth lets no one else sign in), and signing in through the log-in form."""
+confirmed (allauth lets no one else sign in), staff with an authenticator app (the admin demands
+one), and signing in through the log-in form and, for staff, the code step."""
 
 from allauth.account.models import EmailAddress
+from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from playwright.sync_api import expect
 
 from accounts.models import User
+from tests.accounts.utils import totp_code
 from tests.e2e import pages
 
 PASSWORD = "correct horse battery staple"
@@ -15,6 +18,10 @@ def confirmed_member(email, display_name, *, staff=False):
     create = User.objects.create_superuser if staff else User.objects.create_user
     user = create(email, PASSWORD, display_name=display_name)
     EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    if staff:
+        # The secret their phone would hold, kept on the object for sign_in to make codes.
+        user.totp_secret = generate_totp_secret()
+        TOTP.activate(user, user.totp_secret)
     return user
 
 
@@ -23,4 +30,8 @@ def sign_in(page, user):
     page.get_by_label("Email").fill(user.email)
     page.get_by_label("Password").fill(PASSWORD)
     page.get_by_role("button", name="Sign In").click()
+    if secret := getattr(user, "totp_secret", None):
+        expect(page.get_by_role("heading", level=1)).to_have_text("Two-Factor Authentication")
+        page.get_by_label("Code").fill(totp_code(secret))
+        page.get_by_role("button", name="Sign In").click()
     expect(page.locator(".messages")).to_contain_text("Successfully signed in")

@@ -41,6 +41,7 @@ SIGNED_IN_PAGES = {
     "my-practices": ("editor", pages.MY_PRACTICES),
     "review-queue": ("staff", pages.REVIEW),
     "profile": ("member", pages.PROFILE),
+    "two-factor": ("staff", pages.TWO_FACTOR),
 }
 
 

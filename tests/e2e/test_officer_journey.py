@@ -10,11 +10,9 @@ import re
 from urllib.parse import urlparse
 
 import pytest
-from allauth.account.models import EmailAddress
 from playwright.sync_api import expect
 
-from accounts.models import User
-from tests.e2e import pages
+from tests.e2e import pages, people
 
 pytestmark = pytest.mark.e2e
 
@@ -51,10 +49,8 @@ def sign_in(page, email):
 
 @pytest.fixture
 def curator(portal):
-    """A staff member who can sign in: their address is confirmed, as allauth requires."""
-    user = User.objects.create_superuser(CURATOR_EMAIL, PASSWORD, display_name="Carla Curator")
-    EmailAddress.objects.create(user=user, email=CURATOR_EMAIL, verified=True, primary=True)
-    return user
+    """A staff member with a confirmed address and an authenticator app."""
+    return people.confirmed_member(CURATOR_EMAIL, "Carla Curator", staff=True)
 
 
 def test_officer_joins_a_city_and_publishes_a_practice_a_curator_approves(
@@ -90,7 +86,7 @@ def test_officer_joins_a_city_and_publishes_a_practice_a_curator_approves(
 
     # A curator, in a browser of their own, approves the request on the city's team page.
     curator_page = another_person()
-    sign_in(curator_page, CURATOR_EMAIL)
+    people.sign_in(curator_page, curator)
     curator_page.get_by_role("navigation", name="Main").get_by_role("link", name="Cities").click()
     curator_page.get_by_role("link", name="Aarhus", exact=True).click()
     curator_page.get_by_role("link", name="Manage the editors and their requests").click()

@@ -3,6 +3,7 @@
 from unittest import mock
 
 import pytest
+from django.db import IntegrityError, OperationalError, connection
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
@@ -35,3 +36,36 @@ def test_500_is_the_sites_page_and_hides_the_error():
     assert response.status_code == 500
     assert "<h1>Something went wrong</h1>" in response.content.decode()
     assert "secret detail" not in response.content.decode()
+
+
+def database_down(execute, sql, params, many, context):
+    raise OperationalError("connection to server at 10.0.0.5 failed: Connection refused")
+
+
+@pytest.mark.parametrize("url", ["/", "/practices/", "/lessons/2/", "/accounts/login/"])
+def test_pages_answer_503_while_the_database_is_unreachable(url):
+    client = Client(raise_request_exception=False)
+    with connection.execute_wrapper(database_down):
+        response = client.get(url)
+
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    text = response.content.decode()
+    assert "<h1>Back in a moment</h1>" in text
+    assert "10.0.0.5" not in text
+
+
+def test_a_signed_in_member_gets_503_too_while_the_database_is_unreachable(member):
+    # Their session and user are read from the database, before any view runs.
+    member.raise_request_exception = False
+    with connection.execute_wrapper(database_down):
+        response = member.post("/my/profile/", {"display_name": "New name"})
+
+    assert response.status_code == 503
+
+
+def test_other_errors_of_the_database_are_still_500():
+    client = Client(raise_request_exception=False)
+    with mock.patch("portal.views.render", side_effect=IntegrityError("duplicate key")):
+        response = client.get("/")
+    assert response.status_code == 500

@@ -1,7 +1,11 @@
 """Whatever a person or a bot puts in the address, every public page answers with a page or a
-404, never a server error."""
+404, never a server error: chosen odd values, then any that Hypothesis makes up."""
+
+from urllib.parse import quote_from_bytes
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.factories import CityFactory, EventPracticeFactory, PracticeFactory
 
@@ -82,3 +86,22 @@ def test_repeated_parameters_never_cause_a_server_error(anonymous, site):
 )
 def test_unknown_things_are_404(anonymous, site, url):
     assert anonymous.get(url).status_code == 404
+
+
+QUERY_VALUE = st.one_of(
+    st.text(max_size=100),
+    st.sampled_from(ODD_VALUES),
+    st.lists(st.text(max_size=20), max_size=3),
+)
+
+
+@given(
+    page=st.integers(0, 15),
+    params=st.dictionaries(st.sampled_from(PARAMETERS) | st.text(max_size=10), QUERY_VALUE),
+    raw=st.binary(max_size=60),
+)
+def test_any_query_string_gets_a_page_or_a_404(anonymous, site, page, params, raw):
+    url = public_urls(*site)[page]
+    # Named parameters, then bytes no form would send (percent-encoded, as on the wire).
+    assert anonymous.get(url, params).status_code in (200, 404), (url, params)
+    assert anonymous.get(f"{url}?{quote_from_bytes(raw, safe='=&')}").status_code in (200, 404)

@@ -69,7 +69,7 @@ def parse_policy(header):
         ("/", 200),
         ("/practices/?q=x", 200),
         ("/accounts/login/", 200),
-        ("/admin/login/", 200),
+        ("/admin/login/", 302),
         ("/robots.txt", 200),
         ("/static/css/site.css", 200),
         ("/my/profile/", 302),

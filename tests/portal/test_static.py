@@ -24,3 +24,12 @@ def test_collected_css_has_a_hashed_name_and_a_compressed_copy(collected):
     name = url.removeprefix("/static/")
     assert (collected / name).exists()
     assert (collected / f"{name}.gz").exists()
+
+
+@pytest.mark.django_db
+def test_favicon_ico_leads_to_the_sites_icon(anonymous):
+    response = anonymous.get("/favicon.ico", follow=True)
+
+    assert response.redirect_chain == [("/static/favicon.svg", 302)]
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"

@@ -207,3 +207,11 @@ def test_a_title_taken_at_the_same_moment_gets_the_next_address(editor, city_a):
 
     assert response.status_code == 302
     assert Practice.objects.filter(slug="neighbourhood-trust-walks-2").exists()
+
+
+def test_a_tag_too_long_to_store_is_an_error_next_to_the_tags(editor, city_a):
+    response = editor.post("/practices/new/", practice_data(city_a, tags="youth, " + "x" * 101))
+
+    assert response.status_code == 200
+    assert "Keep each tag under 100 characters." in response.text
+    assert not Practice.objects.exists()
