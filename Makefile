@@ -10,7 +10,7 @@ E2E_STAMP := $(VENV)/.installed-e2e
 # The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test e2e lint format migrations-check install demo clean
+.PHONY: run test e2e bench lint format migrations-check install demo clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -50,6 +50,20 @@ $(CHROMIUM):
 # Browser tests (tests/e2e): the `e2e` marker selects them; `make test` leaves them out.
 e2e: $(E2E_STAMP) $(CHROMIUM) var
 	$(BIN)/python -m pytest -m e2e tests/e2e -p no:cacheprovider $(PYTEST_ARGS)
+
+WRK := /usr/bin/wrk
+
+$(WRK):
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y wrk; \
+	else \
+		echo "make bench needs Debian's wrk at $(WRK): run 'sudo apt-get install wrk'"; \
+		exit 1; \
+	fi
+
+# Benchmarks on the local PostgreSQL (bench/README.md): BENCH_SIZE=small|large runs one size.
+bench: install $(WRK)
+	$(BIN)/python -m bench.run
 
 lint: install
 	$(BIN)/ruff check .

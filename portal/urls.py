@@ -1,5 +1,6 @@
 """Root URLs: site-wide pages here, each app's pages under its own namespace."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
@@ -19,3 +20,6 @@ urlpatterns = [
     path("", include("practices.urls")),
     path("events/", include("events.urls")),
 ]
+
+if settings.BENCH_BASELINE:
+    urlpatterns.append(path("bench/baseline/", views.bench_baseline, name="bench_baseline"))

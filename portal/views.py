@@ -1,28 +1,22 @@
 """Site-wide pages: the home page and the health check."""
 
 from django.db import DatabaseError, connection
-from django.db.models import Count, Q
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from events.models import Event
+from practices import counts
 from practices.charts import lesson_chart
-from practices.models import Lesson, Practice
+from practices.models import Practice
 
 
 @require_safe
 def home(request):
     """Anyone: what the portal is, the nine lessons, featured practices and events."""
-    # One query feeds both the lesson tiles and the chart drawn from their counts.
-    lessons = list(
-        Lesson.objects.annotate(
-            published_count=Count(
-                "practices", filter=Q(practices__status=Practice.Status.PUBLISHED)
-            )
-        )
-    )
+    # The same counts feed the lesson tiles and the chart drawn from them.
+    lessons = counts.lessons_with_counts()
     # The cards show the city and the lesson numbers of each practice.
     featured = (
         Practice.objects.published()
@@ -52,3 +46,10 @@ def healthz(request):
     except DatabaseError:
         return HttpResponse("database unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+@require_safe
+def bench_baseline(request):
+    """Anyone, and only when DJANGO_BENCH_BASELINE is set: a tiny page with no database access,
+    the framework's own ceiling that bench/run.py compares every page with."""
+    return render(request, "portal/bench_baseline.html", {"name": "baseline"})
