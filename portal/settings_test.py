@@ -12,3 +12,5 @@ STORAGES = {
 # No collectstatic in tests: whitenoise finds files through the finders, per request.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Pages are cached only in the tests of the page cache (tests/portal/test_page_cache.py).
+PAGE_CACHE_SECONDS = 0
