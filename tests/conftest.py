@@ -2,11 +2,20 @@
 city A, an editor of city B, and a staff curator."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 
 from practices.models import Membership
 from tests.factories import CityFactory, MembershipFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """What one test cached (counts, pages, rate limits) never shows in the next."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

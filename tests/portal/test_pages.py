@@ -44,7 +44,7 @@ def test_practice_page_shows_sections_lessons_and_events(anonymous, django_asser
         title="Youth panels", lessons=[3], tags=["youth"], results="Turnout **doubled**."
     )
     EventPracticeFactory(practice=practice, note="Presented by the City of Oslo")
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(10):
         response = anonymous.get(practice.get_absolute_url())
     assert "<h1>Youth panels</h1>" in response.text
     assert "<strong>doubled</strong>" in response.text
