@@ -212,9 +212,10 @@ def insert(model, fields, rows):
             for row in rows:
                 copy.write_row(row)
         return
+    attnames = [model._meta.get_field(name).attname for name in fields]
     batch = []
     for row in rows:
-        batch.append(model(**dict(zip(fields, row, strict=True))))
+        batch.append(model(**dict(zip(attnames, row, strict=True))))
         if len(batch) == BATCH_SIZE:
             model.objects.bulk_create(batch)
             batch = []
@@ -275,12 +276,15 @@ class Command(BaseCommand):
                 model._meta.db_table
                 for model in (Comment, EventPractice, Event, Practice, TaggedItem, Tag, City)
             ]
+            # TRUNCATE refuses while deferred foreign-key checks are pending: run them first.
+            connection.check_constraints()
             with connection.cursor() as cursor:
                 cursor.execute(f"TRUNCATE {', '.join(tables)} CASCADE")
         else:
             for model in (Comment, EventPractice, Event, Practice, TaggedItem, Tag, City):
                 model.objects.all().delete()
         get_user_model().objects.filter(email__endswith=f"@{MEMBER_EMAIL_DOMAIN}").delete()
+        Network.objects.filter(slug__startswith="corpus-network-").delete()
 
     def generate(self, corpus):
         self.log("networks and cities")
