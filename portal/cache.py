@@ -44,23 +44,18 @@ CACHED_VIEWS = {
 }
 
 
-def generation():
-    """The current content generation, started on first use."""
-    value = cache.get(GENERATION_KEY)
-    if value is None:
-        cache.add(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-        value = cache.get(GENERATION_KEY)
-    return value
+def new_generation():
+    return uuid.uuid4().hex
 
 
 def invalidate(**kwargs):
     """Forget every stored page (a signal receiver, hence **kwargs)."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    cache.set(GENERATION_KEY, new_generation(), timeout=None)
 
 
 def page_key(request):
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page-cache:{generation()}:{request.LANGUAGE_CODE}:{address}"
+    return f"page-cache:{request.LANGUAGE_CODE}:{address}"
 
 
 def is_anonymous_reader(request):
@@ -103,7 +98,8 @@ class AnonymousPageCacheMiddleware:
             if is_shareable(request, response):
                 # The page differs for members: no shared HTTP cache may give it to them.
                 patch_vary_headers(response, ("Cookie",))
-                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+                stored = (request.page_cache_generation, response)
+                cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
         elif request.method not in ("GET", "HEAD", "OPTIONS") and response.status_code < 400:
             match = request.resolver_match
             # The admin's bulk actions write with queryset.update(), which sends no signal.
@@ -117,9 +113,16 @@ class AnonymousPageCacheMiddleware:
         if request.resolver_match.view_name not in CACHED_VIEWS:
             return None
         request.page_cache_key = page_key(request)
-        response = cache.get(request.page_cache_key)
-        request.page_cache_hit = response is not None
-        return response
+        found = cache.get_many([GENERATION_KEY, request.page_cache_key])
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            cache.add(GENERATION_KEY, new_generation(), timeout=None)
+            generation = cache.get(GENERATION_KEY)
+        # Read before the page is rendered: a change made meanwhile leaves the copy stale.
+        request.page_cache_generation = generation
+        stored_generation, response = found.get(request.page_cache_key, (None, None))
+        request.page_cache_hit = stored_generation == generation
+        return response if request.page_cache_hit else None
 
 
 def connect_signals():
