@@ -19,6 +19,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import patch_vary_headers
 from taggit.models import Tag, TaggedItem
@@ -49,8 +50,10 @@ def new_generation():
 
 
 def invalidate(**kwargs):
-    """Forget every stored page (a signal receiver, hence **kwargs)."""
+    """Forget every stored page (a signal receiver, hence **kwargs): now, and again once the
+    change is committed, so a page rendered meanwhile from the data before it is not kept."""
     cache.set(GENERATION_KEY, new_generation(), timeout=None)
+    transaction.on_commit(lambda: cache.set(GENERATION_KEY, new_generation(), timeout=None))
 
 
 def page_key(request):

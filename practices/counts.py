@@ -13,6 +13,7 @@ import json
 import uuid
 
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models import Count
 
 from practices.models import Lesson, Practice
@@ -30,8 +31,10 @@ def version():
 
 
 def invalidate(**kwargs):
-    """Forget every stored count (a signal receiver, hence **kwargs)."""
+    """Forget every stored count (a signal receiver, hence **kwargs): now, and again once the
+    change is committed, so counts taken meanwhile from the data before it are not kept."""
     cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None))
 
 
 def cached(name, params, compute):
