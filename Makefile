@@ -10,7 +10,7 @@ E2E_STAMP := $(VENV)/.installed-e2e
 # The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test e2e lint format migrations-check install demo clean messages backup soak
+.PHONY: run test e2e bench lint format migrations-check install demo clean messages backup soak
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,20 @@ backup: install var
 # A minute of comments and reads while PostgreSQL restarts (tests/soak/soak.py); not in CI.
 soak: install var
 	$(BIN)/python tests/soak/soak.py
+
+WRK := /usr/bin/wrk
+
+$(WRK):
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y wrk; \
+	else \
+		echo "make bench needs Debian's wrk at $(WRK): run 'sudo apt-get install wrk'"; \
+		exit 1; \
+	fi
+
+# Benchmarks on the local PostgreSQL (bench/README.md): BENCH_SIZE=small|large runs one size.
+bench: install $(WRK)
+	$(BIN)/python -m bench.run
 
 lint: install
 	$(BIN)/ruff check .

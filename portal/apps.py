@@ -7,6 +7,11 @@ class PortalConfig(AppConfig):
     name = "portal"
     verbose_name = _("Portal")
 
+    def ready(self):
+        from portal import cache
+
+        cache.connect_signals()
+
 
 class PortalAdminConfig(admin_apps.AdminConfig):
     """Django's admin, with the portal's admin site (portal/admin.py) as `admin.site`."""

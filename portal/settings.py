@@ -116,6 +116,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # Last: it needs the reader's language, and serves a stored page without calling the view.
+    "portal.cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -245,6 +247,13 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Whole public pages for anonymous readers (portal/cache.py), for this many seconds; 0 is off.
+# On by default only in production with Redis: a per-process cache cannot see another app
+# server's invalidation.
+PAGE_CACHE_SECONDS = envint("DJANGO_PAGE_CACHE_SECONDS", 300 if REDIS_URL and not DEBUG else 0)
+# The benchmark's no-database baseline page at /bench/baseline/ (bench/run.py sets it).
+BENCH_BASELINE = envbool("DJANGO_BENCH_BASELINE", False)
 
 # Behind the load balancer, the client's address is the last one it appends to
 # X-Forwarded-For; allauth's rate limits trust exactly that many proxies, no more.

@@ -15,3 +15,5 @@ WHITENOISE_USE_FINDERS = True
 # The admin asks staff for a second factor, as in production: the staff fixtures have an
 # authenticator app (tests/conftest.py).
 ADMIN_REQUIRE_MFA = True
+# Pages are cached only in the tests of the page cache (tests/portal/test_page_cache.py).
+PAGE_CACHE_SECONDS = 0

@@ -5,6 +5,7 @@ what machines fetch (health check, robots.txt, the sitemap) and the language swi
 unprefixed.
 """
 
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
@@ -33,3 +34,6 @@ urlpatterns += i18n_patterns(
 )
 
 handler500 = "portal.views.server_error"
+
+if settings.BENCH_BASELINE:
+    urlpatterns.append(path("bench/baseline/", views.bench_baseline, name="bench_baseline"))

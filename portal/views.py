@@ -3,7 +3,6 @@
 import sys
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.db.models import Count, Q
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
@@ -13,21 +12,16 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from events.models import Event
+from practices import counts
 from practices.charts import lesson_chart
-from practices.models import Lesson, Practice
+from practices.models import Practice
 
 
 @require_safe
 def home(request):
     """Anyone: what the portal is, the nine lessons, featured practices and events."""
-    # One query feeds both the lesson tiles and the chart drawn from their counts.
-    lessons = list(
-        Lesson.objects.annotate(
-            published_count=Count(
-                "practices", filter=Q(practices__status=Practice.Status.PUBLISHED)
-            )
-        )
-    )
+    # The same counts feed the lesson tiles and the chart drawn from them.
+    lessons = counts.lessons_with_counts()
     # The cards show the city and the lesson numbers of each practice.
     featured = (
         Practice.objects.published()
@@ -79,3 +73,10 @@ def server_error(request):
         response["Retry-After"] = "5"
         return response
     return defaults.server_error(request)
+
+
+@require_safe
+def bench_baseline(request):
+    """Anyone, and only when DJANGO_BENCH_BASELINE is set: a tiny page with no database access,
+    the framework's own ceiling that bench/run.py compares every page with."""
+    return render(request, "portal/bench_baseline.html", {"name": "baseline"})

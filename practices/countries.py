@@ -5,12 +5,21 @@ things the portal's pages need: a name that falls back to the code, and a reader
 """
 
 import unicodedata
+from functools import lru_cache
 
+from django.utils.translation import get_language
 from django_countries import countries
 
 
 def country_name(code):
     """The country's name in the active language, or the code when it is not a known one."""
+    return translated_name(code, get_language())
+
+
+@lru_cache(maxsize=1024)
+def translated_name(code, language):
+    # django-countries looks a name up through its whole translated table each time: the list's
+    # country facet asks for sixty names a page.
     return countries.name(code) or code
 
 

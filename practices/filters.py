@@ -14,7 +14,7 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from practices import search
+from practices import counts, search
 from practices.countries import country_name
 from practices.models import City, Lesson, Practice
 
@@ -130,7 +130,12 @@ def ordered(queryset, sort):
 
 def facet_counts(base, filters):
     """How many results each lesson, country and language would give: three grouped queries,
-    each over the results filtered by everything except that facet."""
+    each over the results filtered by everything except that facet, kept until practices
+    change (practices/counts.py)."""
+    return counts.cached("facets", filters, lambda: count_facets(base, filters))
+
+
+def count_facets(base, filters):
     lessons = dict(
         apply(base, filters, skip="lesson")
         .values_list("lessons__number")

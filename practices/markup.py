@@ -6,6 +6,9 @@ the author typed. Links written by users are marked so search engines and browse
 them.
 """
 
+import threading
+from functools import lru_cache
+
 import markdown
 import nh3
 from django.utils.safestring import mark_safe
@@ -16,13 +19,25 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 LINK_REL = "nofollow ugc noopener"
+# A page of 500 comments renders the same texts on every view: the latest renderings are kept.
+RENDERED_CACHE_SIZE = 4096
+
+# Building a Markdown converter costs more than converting a comment: one per thread, reused.
+converters = threading.local()
 
 
+def converter():
+    if not hasattr(converters, "markdown"):
+        converters.markdown = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    return converters.markdown.reset()
+
+
+@lru_cache(maxsize=RENDERED_CACHE_SIZE)
 def render_markdown(text: str) -> str:
     """Markdown -> sanitised HTML, marked safe for templates."""
     if not text:
         return mark_safe("")
-    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    html = converter().convert(text)
     # "#" and "##" headings would compete with the page's own h1/h2: nh3 keeps only h3 and
     # below, so those become plain text.
     clean = nh3.clean(

@@ -5,6 +5,7 @@ import os
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.utils import translation
@@ -41,6 +42,14 @@ def english_to_start_with():
     test's reverse() give /fr/ addresses."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """What one test cached (counts, pages, rate limits) never shows in the next."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -2,24 +2,32 @@
 
 import uuid
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
+from taggit.models import TaggedItem
 
+from practices import counts, search, threads
 from practices import filters as practice_filters
-from practices import search, threads
 from practices.forms import CommentForm
 from practices.models import Lesson, Practice
 
 PAGE_SIZE = 20
 RELATED_COUNT = 5
+# How many recent practices sharing a tag, and sharing a lesson, compete to be related.
+RELATED_CANDIDATES = 100
 
 
-def paginate(request, queryset, per_page=PAGE_SIZE):
-    """The requested page of a list; a page that does not exist is a 404, not an error."""
+def paginate(request, queryset, per_page=PAGE_SIZE, count=None):
+    """The requested page of a list; a page that does not exist is a 404, not an error.
+    `count`, when known already, spares counting the whole list again."""
     paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count
     try:
         return paginator.page(request.GET.get("page", 1))
     except (EmptyPage, PageNotAnInteger):
@@ -47,19 +55,25 @@ def practice_list(request):
     filters = form.filters
     base = Practice.objects.published()
     results = practice_filters.ordered(practice_filters.apply(base, filters), form.ordering)
-    page = paginate(
-        request,
-        results.with_comment_count().select_related("city").prefetch_related("lessons"),
+    page = paginate(request, results, count=counts.cached("results", filters, results.count))
+    # Which practices fill this page is kept like the counts: ranking every match of a search
+    # for a common word is the costly part, the 20 cards are cheap.
+    start = (page.number - 1) * PAGE_SIZE
+    ids = counts.cached(
+        "page",
+        {**filters, "sort": form.ordering, "page": page.number},
+        lambda: list(results.values_list("pk", flat=True)[start : start + PAGE_SIZE]),
     )
-    page.object_list = list(page.object_list)
+    found = practice_cards(Practice.objects.all()).in_bulk(ids)
+    page.object_list = [found[pk] for pk in ids if pk in found]
     # Snippets are computed for the 20 rows shown, never for the whole result set.
     snippets = search.headlines(page.object_list, filters.get("q", ""))
     for practice in page.object_list:
         practice.snippet = snippets.get(practice.pk)
 
-    counts = practice_filters.facet_counts(base, filters)
+    facets = practice_filters.facet_counts(base, filters)
     chosen_country = filters.get("country")
-    countries = sorted({*counts["country"], *([chosen_country] if chosen_country else [])})
+    countries = sorted({*facets["country"], *([chosen_country] if chosen_country else [])})
     context = {
         "form": form,
         "filters": filters,
@@ -74,11 +88,11 @@ def practice_list(request):
         "chips": practice_filters.chips(request.GET, filters),
         "ignored": form.ignored(),
         "lesson_facet": [
-            (lesson, counts["lesson"].get(lesson.number, 0)) for lesson in Lesson.objects.all()
+            (lesson, facets["lesson"].get(lesson.number, 0)) for lesson in Lesson.objects.all()
         ],
-        "country_facet": [(code, counts["country"].get(code, 0)) for code in countries],
+        "country_facet": [(code, facets["country"].get(code, 0)) for code in countries],
         "language_facet": [
-            (code, label, counts["language"].get(code, 0))
+            (code, label, facets["language"].get(code, 0))
             for code, label in Practice.Language.choices
         ],
     }
@@ -120,17 +134,40 @@ def practice_detail(request, slug):
 
 
 def related_practices(practice):
-    """Up to five published practices sharing the most tags, then lessons, with this one."""
+    """Up to five published practices sharing the most tags, then lessons, with this one. They
+    are chosen among the latest tagged with one of its tags and the most recent sharing one of
+    its lessons, so the page costs the same with 1,000 practices or 100,000."""
     lesson_ids = [lesson.pk for lesson in practice.lessons.all()]
     tag_ids = [tag.pk for tag in practice.tags.all()]
-    shared = Q(lessons__in=lesson_ids) | Q(tags__in=tag_ids)
+    content_type = ContentType.objects.get_for_model(Practice)
+    tagged = TaggedItem.objects.filter(content_type=content_type, tag__in=tag_ids)
+    in_lessons = Practice.lessons.through.objects.filter(lesson__in=lesson_ids)
+    candidates = set()
+    if tag_ids:
+        candidates.update(
+            tagged.exclude(object_id=practice.pk)
+            .order_by("-object_id")
+            .values_list("object_id", flat=True)[:RELATED_CANDIDATES]
+        )
+    if lesson_ids:
+        candidates.update(
+            Practice.objects.published()
+            .exclude(pk=practice.pk)
+            .filter(lessons__in=lesson_ids)
+            .order_by("-published_at")
+            .values_list("pk", flat=True)[:RELATED_CANDIDATES]
+        )
+    # Counted per candidate through the indexes, rather than by joining every link.
+    shared_tags = tagged.filter(object_id=OuterRef("pk")).order_by().values("object_id")
+    shared_lessons = in_lessons.filter(practice=OuterRef("pk")).order_by().values("practice")
     return (
         Practice.objects.published()
-        .exclude(pk=practice.pk)
-        .filter(pk__in=Practice.objects.filter(shared).values("pk"))
+        .filter(pk__in=candidates)
         .annotate(
-            shared_tags=Count("tags", filter=Q(tags__in=tag_ids), distinct=True),
-            shared_lessons=Count("lessons", filter=Q(lessons__in=lesson_ids), distinct=True),
+            shared_tags=Coalesce(Subquery(shared_tags.annotate(n=Count("pk")).values("n")), 0),
+            shared_lessons=Coalesce(
+                Subquery(shared_lessons.annotate(n=Count("pk")).values("n")), 0
+            ),
         )
         .select_related("city")
         .order_by("-shared_tags", "-shared_lessons", "-published_at")[:RELATED_COUNT]

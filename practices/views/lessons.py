@@ -1,20 +1,18 @@
 """The nine lessons: the list, a lesson's page, and the coverage matrix."""
 
-from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from practices import counts
 from practices import coverage as coverage_matrix
-from practices.models import Lesson, Practice
+from practices.models import Lesson
 from practices.views.browse import paginate, practice_cards
 
 
 @require_safe
 def lesson_list(request):
     """Anyone: the nine lessons with their number of published practices."""
-    lessons = Lesson.objects.annotate(
-        published_count=Count("practices", filter=Q(practices__status=Practice.Status.PUBLISHED))
-    )
+    lessons = counts.lessons_with_counts()
     return render(request, "practices/lesson_list.html", {"lessons": lessons})
 
 
@@ -22,7 +20,11 @@ def lesson_list(request):
 def lesson_detail(request, number):
     """Anyone: a lesson's summary, its published practices and the events that addressed it."""
     lesson = get_object_or_404(Lesson, number=number)
-    page = paginate(request, practice_cards(lesson.practices).order_by("-published_at", "-id"))
+    page = paginate(
+        request,
+        practice_cards(lesson.practices).order_by("-published_at", "-id"),
+        count=counts.published_per_lesson().get(lesson.pk, 0),
+    )
     return render(
         request,
         "practices/lesson_detail.html",

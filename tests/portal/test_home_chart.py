@@ -51,6 +51,20 @@ def test_chart_has_a_bar_per_lesson_with_its_published_count(anonymous):
     assert widths[0] == 0
 
 
+def test_counts_follow_publishing_and_a_change_of_lessons(anonymous, staff_user):
+    """The counts are kept between views (practices/counts.py) until practices change."""
+    draft = PracticeFactory(lessons=[2], draft=True)
+    anonymous.get("/")
+
+    draft.publish(by=staff_user)
+    assert [int(count) for _, _, count in bars_of(chart_of(anonymous.get("/").text))][1] == 1
+
+    draft.lessons.set([])
+    draft.lessons.add(3)
+    counts = [int(count) for _, _, count in bars_of(chart_of(anonymous.get("/").text))]
+    assert counts[1:3] == [0, 1]
+
+
 def test_chart_description_reads_out_every_count(anonymous):
     PracticeFactory(lessons=[3])
     desc = re.search(r"<desc [^>]*>(.*?)</desc>", anonymous.get("/").text, re.S).group(1)

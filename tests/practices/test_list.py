@@ -77,6 +77,27 @@ def test_drafts_are_never_listed(anonymous):
     assert response.context["page"].paginator.count == 0
 
 
+def test_counts_and_pages_follow_every_change(anonymous, oslo, lyon, staff_user):
+    """Counts and the page's practices are kept between views (practices/counts.py), and any
+    change to the practices shows on the next view."""
+    first = PracticeFactory(title="Oslo youth councils", city=oslo, lessons=[3])
+    anonymous.get(URL, {"lesson": 3})
+
+    PracticeFactory(title="Lyon assemblies", city=lyon, lessons=[3])
+    response = anonymous.get(URL, {"lesson": 3})
+    assert sorted(titles(response)) == ["Lyon assemblies", "Oslo youth councils"]
+    assert dict(response.context["country_facet"]) == {"FR": 1, "NO": 1}
+
+    first.archive(by=staff_user)
+    response = anonymous.get(URL, {"lesson": 3})
+    assert titles(response) == ["Lyon assemblies"]
+    assert response.context["page"].paginator.count == 1
+
+    lyon.country = "BE"
+    lyon.save()
+    assert dict(anonymous.get(URL).context["country_facet"]) == {"BE": 1}
+
+
 def test_facets_count_what_each_choice_would_give(anonymous, oslo, lyon):
     PracticeFactory(city=oslo, lessons=[3])
     PracticeFactory(city=oslo, lessons=[3, 4], language="fr")

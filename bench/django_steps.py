@@ -1,0 +1,137 @@
+"""The benchmark's steps that need Django, run by bench/run.py in a child process with one
+corpus's settings: `python -m bench.django_steps <step> [arguments]` prints one line of JSON."""
+
+import json
+import sys
+
+import django
+
+django.setup()
+
+from django.conf import settings  # noqa: E402
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
+from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.db.models import Count  # noqa: E402
+from django.middleware.csrf import CSRF_ALLOWED_CHARS  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.urls import reverse  # noqa: E402
+from django.utils.crypto import get_random_string  # noqa: E402
+
+from events.models import Event  # noqa: E402
+from portal import cache as page_cache  # noqa: E402
+from portal.management.commands.generate_corpus import (  # noqa: E402
+    COMMON_WORD,
+    CORPUS_VERSION,
+    MEMBER_EMAIL_DOMAIN,
+)
+from practices.models import Comment, Lesson, Practice  # noqa: E402
+
+LESSON = 3
+POSTED_PREFIX = "Bench comment "
+
+
+def pages():
+    """Each page's address and its queries for an anonymous reader."""
+    hot = Comment.objects.order_by("pk").values_list("practice__slug", flat=True).first()
+    published = Practice.objects.published()
+    country = (
+        published.values("city__country")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "city__country")
+        .values_list("city__country", flat=True)
+        .first()
+    )
+    target = published.exclude(slug=hot).order_by("pk").values_list("slug", flat=True).first()
+    event = Event.objects.order_by("pk").values_list("slug", flat=True).first()
+    list_url = reverse("practices:list")
+    addresses = {
+        "baseline": reverse("bench_baseline"),
+        "home": reverse("home"),
+        "practice_list": list_url,
+        "list_filtered": f"{list_url}?lesson={LESSON}&country={country}",
+        "search": f"{list_url}?q={COMMON_WORD}",
+        "hot_practice": reverse("practices:detail", args=[hot]),
+        "lesson": reverse("practices:lesson", args=[LESSON]),
+        "event": reverse("events:detail", args=[event]),
+    }
+    found = {name: {"url": url, "queries": count_queries(url)} for name, url in addresses.items()}
+    found["_corpus"] = {
+        "practices": Practice.objects.count(),
+        "published": published.count(),
+        "comments": Comment.objects.count(),
+        "hot_practice_comments": Comment.objects.filter(practice__slug=hot).count(),
+        "lessons": Lesson.objects.count(),
+        "events": Event.objects.count(),
+    }
+    found["_comment_target"] = reverse("practices:comment", args=[target])
+    found["_csv"] = reverse("practices:open_data_csv")
+    return found
+
+
+def count_queries(url):
+    client = Client()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    if response.status_code != 200:
+        raise SystemExit(f"{url} answered {response.status_code}, not 200")
+    return len(queries)
+
+
+def sessions(count):
+    """Signed-in sessions of `count` generated members, each with a CSRF secret."""
+    user_model = Practice._meta.get_field("submitted_by").related_model
+    members = user_model.objects.filter(email__endswith=f"@{MEMBER_EMAIL_DOMAIN}").order_by("pk")[
+        : int(count)
+    ]
+    made = []
+    for member in members:
+        session = SessionStore()
+        session[SESSION_KEY] = str(member.pk)
+        session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        session[HASH_SESSION_KEY] = member.get_session_auth_hash()
+        session.save()
+        made.append(
+            {
+                "session": session.session_key,
+                "csrf": get_random_string(32, allowed_chars=CSRF_ALLOWED_CHARS),
+            }
+        )
+    return {
+        "members": made,
+        "session_cookie": settings.SESSION_COOKIE_NAME,
+        "csrf_cookie": settings.CSRF_COOKIE_NAME,
+    }
+
+
+def count_comments():
+    return {"count": Comment.objects.count()}
+
+
+def delete_bench_comments():
+    deleted, _by_model = Comment.objects.filter(body__startswith=POSTED_PREFIX).delete()
+    return {"deleted": deleted}
+
+
+def invalidate_page_cache():
+    page_cache.invalidate()
+    return {"invalidated": True}
+
+
+def corpus_version():
+    return {"version": CORPUS_VERSION}
+
+
+STEPS = {
+    "corpus_version": corpus_version,
+    "pages": pages,
+    "sessions": sessions,
+    "count_comments": count_comments,
+    "delete_bench_comments": delete_bench_comments,
+    "invalidate_page_cache": invalidate_page_cache,
+}
+
+if __name__ == "__main__":
+    step, *arguments = sys.argv[1:]
+    print(json.dumps(STEPS[step](*arguments)))

@@ -1,0 +1,443 @@
+"""`make bench`: how fast the portal answers on PostgreSQL at two corpus sizes.
+
+For each size (BENCH_SIZE=small|large, both by default) it makes sure the database bench_<size>
+holds the generated corpus (regenerated only when missing or of another version or seed), counts
+each page's queries with Django's test client, serves the portal as in production (gunicorn,
+debug off, whitenoise) and loads every page with wrk at a fixed concurrency, next to a baseline
+page that renders a tiny template without the database: each page's throughput is given as a
+ratio to that baseline, which stays meaningful on a shared, noisy machine. It runs the pages
+without and then with the anonymous page cache (Redis database 1), streams the CSV export and
+measures the worker's memory, and posts comments as signed-in members. It prints a table and
+writes bench/results/<size>.json; with both sizes it adds how each page's p95 grew.
+
+Settings from the environment: BENCH_SIZE, BENCH_DURATION (seconds per page, default 10),
+BENCH_SEED (default 1), BENCH_PORT (default 8101), BENCH_WORKERS (default 3).
+"""
+
+import json
+import os
+import platform
+import re
+import secrets
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+RESULTS = BASE_DIR / "bench" / "results"
+PYTHON = sys.executable
+DATABASE = "postgres://postgres@127.0.0.1:5432/{name}"
+REDIS_URL = "redis://127.0.0.1:6379/1"
+CONCURRENCY, THREADS = 8, 2
+WARM_UP_SECONDS = 2
+CACHE_SECONDS = 300
+# How the portal is served: sync workers, about 1.5 per core of these two-core machines, so one
+# can read the next request while another waits on the database.
+WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
+
+GOALS = {
+    "ratio": 0.25,  # each page's throughput, at large size, without the page cache
+    "p95_ms": 100,
+    "growth": 1.5,
+    "search_growth": 2.0,
+    "cached_ratio": 0.70,
+    "csv_mb": 50,
+}
+
+
+def environment(size, *, page_cache=False):
+    """The production settings, made usable over plain http on one machine."""
+    env = dict(os.environ)
+    env.update(
+        DATABASE_URL=DATABASE.format(name=f"bench_{size}"),
+        DJANGO_DEBUG="0",
+        DJANGO_SECRET_KEY="bench-" + "k" * 60,
+        DJANGO_ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        DJANGO_SECURE_COOKIES="0",
+        DJANGO_SECURE_SSL_REDIRECT="0",
+        DJANGO_SECURE_HSTS_SECONDS="0",
+        DJANGO_BENCH_BASELINE="1",
+        # Members post as fast as wrk lets them: the rate limit is not what is measured.
+        DJANGO_COMMENTS_PER_MINUTE="1000000",
+        DJANGO_LOG_LEVEL="WARNING",
+        DJANGO_PAGE_CACHE_SECONDS=str(CACHE_SECONDS if page_cache else 0),
+        DJANGO_SETTINGS_MODULE="portal.settings",
+    )
+    env.pop("REDIS_URL", None)
+    if page_cache:
+        env["REDIS_URL"] = REDIS_URL
+    return env
+
+
+def manage(size, *args, page_cache=False, capture=False):
+    result = subprocess.run(
+        [PYTHON, "manage.py", *args],
+        cwd=BASE_DIR,
+        env=environment(size, page_cache=page_cache),
+        check=True,
+        text=True,
+        stdout=subprocess.PIPE if capture else None,
+    )
+    return result.stdout
+
+
+def django_step(size, step, *args, page_cache=False):
+    """Run one of this module's steps that need Django, in a child with the size's settings,
+    and return the JSON it prints."""
+    result = subprocess.run(
+        [PYTHON, "-m", "bench.django_steps", step, *args],
+        cwd=BASE_DIR,
+        env=environment(size, page_cache=page_cache),
+        check=True,
+        text=True,
+        stdout=subprocess.PIPE,
+    )
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def ensure_corpus(size, seed):
+    """Create bench_<size> if missing; regenerate its corpus only when the marker differs."""
+    import psycopg
+
+    with psycopg.connect(DATABASE.format(name="postgres"), autocommit=True) as connection:
+        found = connection.execute(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+            [f"bench_{size}"],
+        ).fetchone()
+        if found is None:
+            connection.execute(f"CREATE DATABASE bench_{size}")
+    manage(size, "migrate", "--noinput", "-v0")
+    version = django_step(size, "corpus_version")["version"]
+    marker = f"corpus v{version} size={size} seed={seed}"
+    if found is not None and found[0] == marker:
+        print(f"bench_{size}: corpus present ({marker})")
+        return
+    print(f"bench_{size}: generating the corpus ({marker}); the large one takes minutes")
+    started = time.monotonic()
+    manage(size, "generate_corpus", f"--size={size}", f"--seed={seed}", "--replace", "-v2")
+    print(f"bench_{size}: generated in {time.monotonic() - started:.0f} s")
+    with psycopg.connect(DATABASE.format(name="postgres"), autocommit=True) as connection:
+        connection.execute(f"COMMENT ON DATABASE bench_{size} IS '{marker}'")
+    # Fresh statistics, so the planner sees the corpus's real sizes.
+    with psycopg.connect(DATABASE.format(name=f"bench_{size}"), autocommit=True) as connection:
+        connection.execute("VACUUM ANALYZE")
+
+
+class Server:
+    """gunicorn serving the portal on 127.0.0.1, as in production."""
+
+    def __init__(self, size, port, *, page_cache):
+        self.size, self.port, self.page_cache = size, port, page_cache
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [
+                str(Path(PYTHON).parent / "gunicorn"),
+                "portal.wsgi",
+                f"--bind=127.0.0.1:{self.port}",
+                f"--workers={WORKERS}",
+                "--worker-class=sync",
+                "--timeout=120",
+                "--log-level=warning",
+            ],
+            cwd=BASE_DIR,
+            env=environment(self.size, page_cache=self.page_cache),
+        )
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                with urllib.request.urlopen(self.url("/healthz"), timeout=2) as response:
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.3)
+        self.__exit__()
+        raise RuntimeError("gunicorn did not answer /healthz within a minute")
+
+    def __exit__(self, *exc):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def workers(self):
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children")
+        return [int(pid) for pid in children.read_text().split()]
+
+
+def wrk(url, duration, script="report.lua", env=None):
+    """One wrk run: requests/s and latency percentiles in ms."""
+    output = subprocess.run(
+        [
+            "wrk",
+            f"-t{THREADS}",
+            f"-c{CONCURRENCY}",
+            f"-d{duration}s",
+            "--timeout=10s",
+            "--latency",
+            "-s",
+            str(BASE_DIR / "bench" / script),
+            url,
+        ],
+        check=True,
+        text=True,
+        stdout=subprocess.PIPE,
+        env={**os.environ, **(env or {})},
+    ).stdout
+    figures = json.loads(re.search(r"^BENCH_JSON (.*)$", output, re.MULTILINE).group(1))
+    seconds = figures["duration_us"] / 1e6
+    return {
+        "rps": round(figures["requests"] / seconds, 1),
+        "p50_ms": round(figures["p50_us"] / 1000, 1),
+        "p95_ms": round(figures["p95_us"] / 1000, 1),
+        "p99_ms": round(figures["p99_us"] / 1000, 1),
+        "requests": figures["requests"],
+        "errors": figures["status_errors"] + figures["socket_errors"],
+    }
+
+
+def load_pages(server, pages, duration):
+    """The baseline first and last (the better of the two is kept), every page in between."""
+    measured = {}
+    baseline_runs = []
+    wrk(server.url(pages["baseline"]["url"]), WARM_UP_SECONDS)
+    baseline_runs.append(wrk(server.url(pages["baseline"]["url"]), duration))
+    for name, page in pages.items():
+        if name == "baseline":
+            continue
+        wrk(server.url(page["url"]), WARM_UP_SECONDS)
+        measured[name] = wrk(server.url(page["url"]), duration)
+        print(f"  {name:<15} {measured[name]['rps']:>8} req/s  p95 {measured[name]['p95_ms']} ms")
+    baseline_runs.append(wrk(server.url(pages["baseline"]["url"]), duration))
+    baseline = max(baseline_runs, key=lambda run: run["rps"])
+    for figures in measured.values():
+        figures["ratio"] = round(figures["rps"] / baseline["rps"], 3)
+    return {"baseline": baseline, "baseline_runs": baseline_runs, "pages": measured}
+
+
+def memory_kb(pid, field):
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(re.search(rf"^{field}:\s+(\d+) kB", status, re.MULTILINE).group(1))
+
+
+def stream_csv(server, path):
+    """Download the whole CSV export; the growth of the worker that served it, in MB."""
+    before = {pid: memory_kb(pid, "VmRSS") for pid in server.workers()}
+    started = time.monotonic()
+    size = lines = 0
+    with urllib.request.urlopen(server.url(path), timeout=600) as response:
+        while chunk := response.read(1 << 16):
+            size += len(chunk)
+            lines += chunk.count(b"\n")
+    seconds = time.monotonic() - started
+    # The peak (VmHWM) of each worker against what it held before; the export's worker grew most.
+    growth = max(memory_kb(pid, "VmHWM") - rss for pid, rss in before.items())
+    return {
+        "seconds": round(seconds, 1),
+        "megabytes": round(size / 1e6, 1),
+        "lines": lines,
+        "worker_memory_growth_mb": round(growth / 1024, 1),
+    }
+
+
+def post_comments(server, size, target, duration):
+    """Signed-in members post comments under load; every successful post must be stored."""
+    sessions = django_step(size, "sessions", "64")
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
+        handle.write("\n".join(f"{s['session']} {s['csrf']}" for s in sessions["members"]))
+    before = django_step(size, "count_comments")["count"]
+    env = {
+        "BENCH_SESSIONS": handle.name,
+        "BENCH_PATH": target,
+        "BENCH_RUN": secrets.token_hex(4),
+        "BENCH_COOKIES": f"{sessions['session_cookie']} {sessions['csrf_cookie']}",
+    }
+    figures = wrk(server.url(target), duration, script="post_comments.lua", env=env)
+    time.sleep(1)  # requests wrk stopped waiting for may still be committing
+    after = django_step(size, "count_comments")["count"]
+    django_step(size, "delete_bench_comments")
+    os.unlink(handle.name)
+    successes = figures["requests"] - figures["errors"]
+    figures.update(
+        comments_before=before,
+        comments_after=after,
+        stored=after - before,
+        successful_responses=successes,
+        all_stored=after - before >= successes,
+    )
+    return figures
+
+
+def run_size(size, duration, seed, port):
+    ensure_corpus(size, seed)
+    manage(size, "collectstatic", "--noinput", "-v0")
+    pages = django_step(size, "pages")
+    corpus = pages.pop("_corpus")
+    comment_target = pages.pop("_comment_target")
+    csv_path = pages.pop("_csv")
+    print(f"bench_{size}: queries " + ", ".join(f"{n} {p['queries']}" for n, p in pages.items()))
+    result = {
+        "size": size,
+        "seed": seed,
+        "corpus": corpus,
+        "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "load": {
+            "tool": "wrk",
+            "threads": THREADS,
+            "connections": CONCURRENCY,
+            "seconds_per_page": duration,
+            "gunicorn_sync_workers": WORKERS,
+        },
+        "baseline_rule": "the better (higher req/s) of the two baseline runs, first and last",
+    }
+    print(f"bench_{size}: without the page cache")
+    with Server(size, port, page_cache=False) as server:
+        uncached = load_pages(server, pages, duration)
+        result["csv_export"] = stream_csv(server, csv_path)
+        print(f"  csv export      {result['csv_export']}")
+        result["comment_posting"] = post_comments(server, size, comment_target, duration)
+        print(f"  posting         {result['comment_posting']}")
+    for name, figures in uncached["pages"].items():
+        figures["queries"] = pages[name]["queries"]
+        figures["url"] = pages[name]["url"]
+    result["uncached"] = uncached
+    print(f"bench_{size}: with the anonymous page cache (Redis db 1)")
+    django_step(size, "invalidate_page_cache", page_cache=True)
+    with Server(size, port, page_cache=True) as server:
+        result["cached"] = load_pages(server, pages, duration)
+    return result
+
+
+def evaluate(results):
+    """Each goal of the issue, met or not, with its figure, under the size it is judged at."""
+    goals = []
+    large, small = results.get("large"), results.get("small")
+    if large:
+        for name, page in large["uncached"]["pages"].items():
+            goals.append(
+                goal(
+                    "large",
+                    f"{name}: ≥ 25% of baseline, no page cache",
+                    page["ratio"],
+                    page["ratio"] >= GOALS["ratio"],
+                )
+            )
+            goals.append(
+                goal(
+                    "large",
+                    f"{name}: p95 ≤ 100 ms, no page cache",
+                    page["p95_ms"],
+                    page["p95_ms"] <= GOALS["p95_ms"],
+                )
+            )
+        for name, page in large["cached"]["pages"].items():
+            goals.append(
+                goal(
+                    "large",
+                    f"{name}: ≥ 70% of baseline with the page cache",
+                    page["ratio"],
+                    page["ratio"] >= GOALS["cached_ratio"],
+                )
+            )
+        csv = large["csv_export"]["worker_memory_growth_mb"]
+        goals.append(
+            goal("large", "CSV export: the worker grows < 50 MB", csv, csv < GOALS["csv_mb"])
+        )
+    if large and small:
+        for name, growth in growth_factors(small, large).items():
+            limit = GOALS["search_growth"] if name == "search" else GOALS["growth"]
+            goals.append(
+                goal("large", f"{name}: p95 large/small ≤ {limit}", growth, growth <= limit)
+            )
+    for size, result in results.items():
+        posting = result["comment_posting"]
+        goals.append(
+            goal(
+                size,
+                "comments posted under load are all stored",
+                f"{posting['stored']} stored, {posting['successful_responses']} answered 302",
+                posting["all_stored"],
+            )
+        )
+    return goals
+
+
+def goal(size, text, figure, met):
+    return {"size": size, "goal": text, "figure": figure, "met": bool(met)}
+
+
+def growth_factors(small, large):
+    return {
+        name: round(page["p95_ms"] / small["uncached"]["pages"][name]["p95_ms"], 2)
+        for name, page in large["uncached"]["pages"].items()
+        if name in small["uncached"]["pages"]
+    }
+
+
+def table(result, other=None):
+    lines = [
+        f"\n{result['size']}: {result['corpus']}",
+        f"{'page':<15} {'req/s':>8} {'p50':>7} {'p95':>7} {'p99':>7} {'queries':>7} "
+        f"{'ratio':>6} {'cached req/s':>12} {'ratio':>6}",
+    ]
+    base = result["uncached"]["baseline"]
+    cached_base = result["cached"]["baseline"]
+    lines.append(
+        f"{'baseline':<15} {base['rps']:>8} {base['p50_ms']:>7} {base['p95_ms']:>7} "
+        f"{base['p99_ms']:>7} {0:>7} {1:>6} {cached_base['rps']:>12} {1:>6}"
+    )
+    for name, page in result["uncached"]["pages"].items():
+        cached = result["cached"]["pages"][name]
+        lines.append(
+            f"{name:<15} {page['rps']:>8} {page['p50_ms']:>7} {page['p95_ms']:>7} "
+            f"{page['p99_ms']:>7} {page['queries']:>7} {page['ratio']:>6} "
+            f"{cached['rps']:>12} {cached['ratio']:>6}"
+        )
+    return "\n".join(lines)
+
+
+def main():
+    sizes = os.environ.get("BENCH_SIZE", "small large").replace(",", " ").split()
+    duration = int(os.environ.get("BENCH_DURATION", "10"))
+    seed = int(os.environ.get("BENCH_SEED", "1"))
+    port = int(os.environ.get("BENCH_PORT", "8101"))
+    RESULTS.mkdir(exist_ok=True)
+    for size in sizes:
+        if size not in ("small", "large"):
+            sys.exit(f"BENCH_SIZE: unknown size {size!r} (small or large)")
+        result = run_size(size, duration, seed, port)
+        (RESULTS / f"{size}.json").write_text(json.dumps(result, indent=2) + "\n")
+    results = {
+        size: json.loads((RESULTS / f"{size}.json").read_text())
+        for size in ("small", "large")
+        if (RESULTS / f"{size}.json").exists()
+    }
+    if "small" in results and "large" in results:
+        results["large"]["growth_p95_large_over_small"] = growth_factors(
+            results["small"], results["large"]
+        )
+    goals = evaluate(results)
+    for size, result in results.items():
+        result["goals"] = [g for g in goals if g["size"] == size]
+        (RESULTS / f"{size}.json").write_text(json.dumps(result, indent=2) + "\n")
+        print(table(result))
+    if "growth_p95_large_over_small" in results.get("large", {}):
+        print(
+            "\ngrowth p95(large)/p95(small): "
+            + ", ".join(
+                f"{n} {g}" for n, g in results["large"]["growth_p95_large_over_small"].items()
+            )
+        )
+    print("\ngoals:")
+    for item in goals:
+        verdict = "met" if item["met"] else "NOT met"
+        print(f"  [{verdict}] {item['size']}: {item['goal']}: {item['figure']}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,154 @@
+"""A page cache for anonymous readers: whole public pages kept in Django's cache.
+
+Most readers are not signed in and see the same page for the same address and language, so
+their pages are stored and served again without touching the database. The key holds a content
+"generation": any change to what public pages show (a practice, its lessons or tags, an event, a
+comment, a city, a lesson, a network, a member's name) sets a new generation, and every page
+stored before it is never read again (the cache lets it expire). Members, and visitors carrying
+a session or pending messages, are never served from it nor stored in it.
+
+DJANGO_PAGE_CACHE_SECONDS sets how long a page is kept (0 turns the cache off). With several app
+servers the cache must be shared (REDIS_URL), or a change shows on other servers only when
+their copy expires.
+"""
+
+import hashlib
+import uuid
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.utils.cache import patch_vary_headers
+from taggit.models import Tag, TaggedItem
+
+from events.models import Event, EventPractice
+from practices.models import City, Comment, Lesson, Membership, Network, Practice, PracticeLink
+
+GENERATION_KEY = "page-cache:generation"
+
+# The public HTML pages, by view name: the same for every anonymous reader.
+CACHED_VIEWS = {
+    "home",
+    "practices:list",
+    "practices:detail",
+    "practices:lessons",
+    "practices:lesson",
+    "practices:coverage",
+    "practices:cities",
+    "practices:city",
+    "practices:open_data",
+    "events:list",
+    "events:detail",
+}
+
+
+def new_generation():
+    return uuid.uuid4().hex
+
+
+def invalidate(**kwargs):
+    """Forget every stored page (a signal receiver, hence **kwargs): now, and again once the
+    change is committed, so a page rendered meanwhile from the data before it is not kept."""
+    cache.set(GENERATION_KEY, new_generation(), timeout=None)
+    transaction.on_commit(lambda: cache.set(GENERATION_KEY, new_generation(), timeout=None))
+
+
+def page_key(request):
+    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"page-cache:{request.LANGUAGE_CODE}:{address}"
+
+
+def is_anonymous_reader(request):
+    """No session and no pending messages: nothing personal can be on the page. Checked on the
+    cookies, so a cached page costs no session lookup."""
+    return (
+        request.method in ("GET", "HEAD")
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+    )
+
+
+def is_shareable(request, response):
+    """A page any anonymous reader may be given: a complete 200 that set nothing personal.
+    The CSRF, session and messages middleware add their cookies after this one runs, so their
+    flags are read on the request instead of the response's cookies."""
+    messages = getattr(request, "_messages", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not response.has_header("Cache-Control")
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not (hasattr(request, "session") and request.session.modified)
+        and not (messages is not None and messages.added_new)
+    )
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve and store anonymous readers' public pages (after the locale and auth middleware,
+    so the key has the reader's language)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        key = getattr(request, "page_cache_key", None)
+        if key and not getattr(request, "page_cache_hit", False):
+            if is_shareable(request, response):
+                # The page differs for members: no shared HTTP cache may give it to them.
+                patch_vary_headers(response, ("Cookie",))
+                stored = (request.page_cache_generation, response)
+                cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+        elif request.method not in ("GET", "HEAD", "OPTIONS") and response.status_code < 400:
+            match = request.resolver_match
+            # The admin's bulk actions write with queryset.update(), which sends no signal.
+            if match is not None and match.namespace == "admin":
+                invalidate()
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not settings.PAGE_CACHE_SECONDS or not is_anonymous_reader(request):
+            return None
+        if request.resolver_match.view_name not in CACHED_VIEWS:
+            return None
+        request.page_cache_key = page_key(request)
+        found = cache.get_many([GENERATION_KEY, request.page_cache_key])
+        generation = found.get(GENERATION_KEY)
+        if generation is None:
+            cache.add(GENERATION_KEY, new_generation(), timeout=None)
+            generation = cache.get(GENERATION_KEY)
+        # Read before the page is rendered: a change made meanwhile leaves the copy stale.
+        request.page_cache_generation = generation
+        stored_generation, response = found.get(request.page_cache_key, (None, None))
+        request.page_cache_hit = stored_generation == generation
+        return response if request.page_cache_hit else None
+
+
+def connect_signals():
+    """Invalidate on every change to what public pages show. Called from PortalConfig.ready()."""
+    for model in (
+        *(Practice, PracticeLink, Comment, City, Lesson, Network, Membership),
+        *(Event, EventPractice, Tag, TaggedItem),
+    ):
+        post_save.connect(invalidate, sender=model, dispatch_uid=f"page-cache-save-{model}")
+        post_delete.connect(invalidate, sender=model, dispatch_uid=f"page-cache-del-{model}")
+    for through in (
+        Practice.lessons.through,
+        City.networks.through,
+        Event.lessons.through,
+        Event.organisers.through,
+        TaggedItem,
+    ):
+        m2m_changed.connect(invalidate, sender=through, dispatch_uid=f"page-cache-m2m-{through}")
+    post_save.connect(member_saved, sender=get_user_model(), dispatch_uid="page-cache-member")
+
+
+def member_saved(sender, update_fields=None, **kwargs):
+    """A member's name shows beside their comments; a sign-in (last_login) changes nothing
+    public."""
+    if update_fields is None or set(update_fields) - {"last_login", "password"}:
+        invalidate()
