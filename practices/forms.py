@@ -66,10 +66,14 @@ class PracticeForm(forms.ModelForm):
             cities = cities | City.objects.filter(pk=self.instance.city_id)
         self.fields["city"].queryset = cities.order_by("name")
         self.fields["city"].empty_label = None
-        # A translation is a published practice in the other language than the one chosen.
+        # A translation is a published practice in the other language than the one chosen
+        # (a posted value that is no language, say with a NUL in it, never reaches the query).
+        language = self["language"].value()
+        if language not in dict(self.fields["language"].choices):
+            language = self.instance.language
         self.fields["translation"].queryset = (
             Practice.objects.published()
-            .exclude(language=self["language"].value())
+            .exclude(language=language)
             .exclude(pk=self.instance.pk)
             .order_by("title")
         )

@@ -264,6 +264,8 @@ class Command(BaseCommand):
                 False,
                 True,
                 joined,
+                # Every fifth member reads the portal's e-mails in French.
+                "fr" if n % 5 == 4 else "en",
             )
             for n in range(corpus.counts["members"])
         ]
@@ -279,6 +281,7 @@ class Command(BaseCommand):
             "is_superuser",
             "is_active",
             "date_joined",
+            "language",
         ]
         insert(user_model, fields, rows)
         # Confirmed addresses: members may comment.
