@@ -12,7 +12,6 @@ app servers that do not share a cache disagree for that long at most.
 """
 
 import uuid
-
 from dataclasses import dataclass
 from datetime import timedelta
 
