@@ -14,6 +14,7 @@ import random
 from datetime import UTC, datetime, timedelta
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
@@ -264,6 +265,7 @@ class Command(BaseCommand):
                 False,
                 True,
                 joined,
+                settings.LANGUAGE_CODE,
             )
             for n in range(corpus.counts["members"])
         ]
@@ -279,6 +281,7 @@ class Command(BaseCommand):
             "is_superuser",
             "is_active",
             "date_joined",
+            "language",
         ]
         insert(user_model, fields, rows)
         # Confirmed addresses: members may comment.
