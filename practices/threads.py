@@ -6,11 +6,15 @@ city teams) and arranged in Python, so a practice with 500 comments costs what o
 Drawing 500 comments through the template still takes hundreds of milliseconds, so the drawn list
 is kept in Django's cache for each audience that sees the same one (anonymous readers, members,
 staff; a member who commented on the practice sees their own links, so gets a copy of their
-own). It is kept under a "version" that any change to a comment, a member's name, a city team or
-a city replaces (signals in practices/signals.py), and for THREAD_SECONDS at most in any case, so
-app servers that do not share a cache disagree for that long at most.
+own). Its key holds a summary of the practice's comments read from the database (how many,
+how many removed or hidden, the latest posted and edited), so a comment posted, edited, removed,
+hidden or restored shows at once on every app server, whatever cache they use. Names, teams and
+cities are covered by a "version" that their changes replace (signals in practices/signals.py),
+and by THREAD_SECONDS at most in any case, so app servers that do not share a cache disagree on
+those for that long at most.
 """
 
+import hashlib
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
@@ -18,7 +22,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
+from django.db.models import Count, Max, Prefetch, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -87,7 +91,18 @@ def thread(practice, viewer):
 def drawn(practice, viewer):
     """The thread drawn for `viewer` (the template's list of comments, as HTML) and how many
     comments it shows, from the cache when the same audience saw it since the last change."""
-    key = f"comment-threads:{version()}:{practice.pk}:{get_language()}:{audience(practice, viewer)}"
+    state = practice.comments.aggregate(
+        count=Count("pk"),
+        removed=Count("pk", filter=Q(deleted_at__isnull=False)),
+        hidden=Count("pk", filter=Q(hidden_at__isnull=False)),
+        posted=Max("created_at"),
+        edited=Max("edited_at"),
+    )
+    summary = hashlib.sha256(repr(sorted(state.items())).encode()).hexdigest()[:16]
+    key = (
+        f"comment-threads:{version()}:{practice.pk}:{summary}:{get_language()}:"
+        f"{audience(practice, viewer)}"
+    )
     found = cache.get(key)
     if found is None:
         entries = thread(practice, viewer)

@@ -295,7 +295,7 @@ def test_a_thread_of_500_comments_costs_a_constant_number_of_queries(
     with django_assert_max_num_queries(12):
         response = anonymous.get(practice.get_absolute_url())
     assert len(response.context["thread"]) == 500
-    with django_assert_max_num_queries(15):
+    with django_assert_max_num_queries(16):
         assert member.get(practice.get_absolute_url()).status_code == 200
     # Drawn once, the thread is served again without reading its comments.
     with django_assert_max_num_queries(10):
@@ -354,3 +354,14 @@ def test_a_drawn_thread_shows_edits_removals_and_new_names_at_once(anonymous, pr
     said.remove()
     page = anonymous.get(url).text
     assert "Second words" not in page and "(0 comments)" in page
+
+
+def test_a_comment_changed_on_another_app_server_shows_at_once(anonymous, practice):
+    said = comment(practice, UserFactory(), "Before the edit")
+    url = practice.get_absolute_url()
+    assert "Before the edit" in anonymous.get(url).text
+    # Another server's edit: no signal reaches this server's cache.
+    Comment.objects.filter(pk=said.pk).update(body="After the edit", edited_at=timezone.now())
+    assert "After the edit" in anonymous.get(url).text
+    Comment.objects.filter(pk=said.pk).update(hidden_at=timezone.now())
+    assert "After the edit" not in anonymous.get(url).text
