@@ -7,11 +7,11 @@ Drawing 500 comments through the template still takes hundreds of milliseconds, 
 is kept in Django's cache for each audience that sees the same one (anonymous readers, members,
 staff; a member who commented on the practice sees their own links, so gets a copy of their
 own). Its key holds a summary of the practice's comments read from the database (how many,
-how many removed or hidden, the latest posted and edited), so a comment posted, edited, removed,
-hidden or restored shows at once on every app server, whatever cache they use. Names, teams and
-cities are covered by a "version" that their changes replace (signals in practices/signals.py),
-and by THREAD_SECONDS at most in any case, so app servers that do not share a cache disagree on
-those for that long at most.
+how many removed or hidden, the latest posted, edited, removed and hidden), so a comment posted,
+edited, removed, hidden or restored shows at once on every app server, whatever cache they use.
+Names, teams and cities are covered by a "version" that their changes replace (signals in
+practices/signals.py), and by THREAD_SECONDS at most in any case, so app servers that do not
+share a cache disagree on those for that long at most.
 """
 
 import hashlib
@@ -97,6 +97,8 @@ def drawn(practice, viewer):
         hidden=Count("pk", filter=Q(hidden_at__isnull=False)),
         posted=Max("created_at"),
         edited=Max("edited_at"),
+        last_removed=Max("deleted_at"),
+        last_hidden=Max("hidden_at"),
     )
     summary = hashlib.sha256(repr(sorted(state.items())).encode()).hexdigest()[:16]
     key = (

@@ -358,6 +358,7 @@ def test_a_drawn_thread_shows_edits_removals_and_new_names_at_once(anonymous, pr
 
 def test_a_comment_changed_on_another_app_server_shows_at_once(anonymous, practice):
     said = comment(practice, UserFactory(), "Before the edit")
+    other = comment(practice, UserFactory(), "The other one")
     url = practice.get_absolute_url()
     assert "Before the edit" in anonymous.get(url).text
     # Another server's edit: no signal reaches this server's cache.
@@ -365,3 +366,8 @@ def test_a_comment_changed_on_another_app_server_shows_at_once(anonymous, practi
     assert "After the edit" in anonymous.get(url).text
     Comment.objects.filter(pk=said.pk).update(hidden_at=timezone.now())
     assert "After the edit" not in anonymous.get(url).text
+    # Restored, while another one is hidden: as many hidden comments as before.
+    Comment.objects.filter(pk=said.pk).update(hidden_at=None)
+    Comment.objects.filter(pk=other.pk).update(hidden_at=timezone.now() + dt.timedelta(seconds=1))
+    page = anonymous.get(url).text
+    assert "After the edit" in page and "The other one" not in page
