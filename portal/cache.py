@@ -21,6 +21,8 @@ from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils.cache import patch_vary_headers
 from taggit.models import Tag, TaggedItem
 
@@ -58,7 +60,8 @@ def invalidate(**kwargs):
 
 def page_key(request):
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page-cache:{request.LANGUAGE_CODE}:{address}"
+    # "2": a page is stored as (generation, status, headers, body) since the second version.
+    return f"page-cache:2:{request.LANGUAGE_CODE}:{address}"
 
 
 def is_anonymous_reader(request):
@@ -88,44 +91,58 @@ def is_shareable(request, response):
 
 
 class AnonymousPageCacheMiddleware:
-    """Serve and store anonymous readers' public pages (after the locale and auth middleware,
-    so the key has the reader's language)."""
+    """Serve and store anonymous readers' public pages. It sits right after the locale
+    middleware and first_visit_language (the key has the reader's language, and a French first
+    visitor is still sent to the French page), so a stored page is served before the session,
+    CSRF, authentication and messages middleware run: none of them has anything to do for a
+    reader without cookies. A page is stored as its status, headers and body, not as a
+    response object."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
-        key = getattr(request, "page_cache_key", None)
-        if key and not getattr(request, "page_cache_hit", False):
-            if is_shareable(request, response):
-                # The page differs for members: no shared HTTP cache may give it to them.
-                patch_vary_headers(response, ("Cookie",))
-                stored = (request.page_cache_generation, response)
-                cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
-        elif request.method not in ("GET", "HEAD", "OPTIONS") and response.status_code < 400:
+        key = cached_page_key(request)
+        if key is None:
+            response = self.get_response(request)
             match = request.resolver_match
             # The admin's bulk actions write with queryset.update(), which sends no signal.
-            if match is not None and match.namespace == "admin":
+            if (
+                request.method not in ("GET", "HEAD", "OPTIONS")
+                and response.status_code < 400
+                and match is not None
+                and match.namespace == "admin"
+            ):
                 invalidate()
-        return response
-
-    def process_view(self, request, view_func, view_args, view_kwargs):
-        if not settings.PAGE_CACHE_SECONDS or not is_anonymous_reader(request):
-            return None
-        if request.resolver_match.view_name not in CACHED_VIEWS:
-            return None
-        request.page_cache_key = page_key(request)
-        found = cache.get_many([GENERATION_KEY, request.page_cache_key])
+            return response
+        found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY)
         if generation is None:
             cache.add(GENERATION_KEY, new_generation(), timeout=None)
             generation = cache.get(GENERATION_KEY)
-        # Read before the page is rendered: a change made meanwhile leaves the copy stale.
-        request.page_cache_generation = generation
-        stored_generation, response = found.get(request.page_cache_key, (None, None))
-        request.page_cache_hit = stored_generation == generation
-        return response if request.page_cache_hit else None
+        stored_generation, status, headers, body = found.get(key, (None, None, None, None))
+        if stored_generation == generation:
+            return HttpResponse(body, status=status, headers=headers)
+        # The generation is read before the page is rendered: a change made meanwhile leaves
+        # the copy stale.
+        response = self.get_response(request)
+        if is_shareable(request, response):
+            # The page differs for members: no shared HTTP cache may give it to them.
+            patch_vary_headers(response, ("Cookie",))
+            stored = (generation, response.status_code, dict(response.items()), response.content)
+            cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+        return response
+
+
+def cached_page_key(request):
+    """The key of the page an anonymous reader asks for, or None when it is not one to cache."""
+    if not settings.PAGE_CACHE_SECONDS or not is_anonymous_reader(request):
+        return None
+    try:
+        view_name = resolve(request.path_info).view_name
+    except Resolver404:
+        return None
+    return page_key(request) if view_name in CACHED_VIEWS else None
 
 
 def connect_signals():

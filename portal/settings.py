@@ -111,13 +111,13 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "portal.languages.first_visit_language",
+    # It needs the reader's language, and serves a stored page before the middleware below.
+    "portal.cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    # Last: it needs the reader's language, and serves a stored page without calling the view.
-    "portal.cache.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"

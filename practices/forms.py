@@ -66,17 +66,14 @@ class PracticeForm(forms.ModelForm):
             cities = cities | City.objects.filter(pk=self.instance.city_id)
         self.fields["city"].queryset = cities.order_by("name")
         self.fields["city"].empty_label = None
-        # A translation is a published practice in the other language than the one chosen
-        # (a posted value that is no language, say with a NUL in it, never reaches the query).
-        language = self["language"].value()
-        if language not in dict(self.fields["language"].choices):
-            language = self.instance.language
-        self.fields["translation"].queryset = (
-            Practice.objects.published()
-            .exclude(language=language)
-            .exclude(pk=self.instance.pk)
-            .order_by("title")
-        )
+        # A translation is a published practice in the other language than the one chosen. The
+        # posted language is used only when it is one of the choices: anything else (a NUL byte
+        # among them) never reaches the database, and the form says the language is invalid.
+        others = Practice.objects.published().exclude(pk=self.instance.pk).order_by("title")
+        chosen = self["language"].value()
+        if chosen in Practice.Language.values:
+            others = others.exclude(language=chosen)
+        self.fields["translation"].queryset = others
         self.fields["summary"].max_length = 1000
         self.fields["start_year"].widget.attrs.update({"min": 1900, "inputmode": "numeric"})
         self.fields["end_year"].widget.attrs.update({"min": 1900, "inputmode": "numeric"})

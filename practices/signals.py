@@ -1,12 +1,14 @@
 """Keep search vectors current when a practice's tags change (they are saved after the practice),
-and forget the cached counts (practices/counts.py) whenever what they count changes."""
+forget the cached counts (practices/counts.py) whenever what they count changes, and the drawn
+comment threads (practices/threads.py) whenever what they show changes."""
 
+from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import TaggedItem
 
-from practices import counts
-from practices.models import City, Practice
+from practices import counts, threads
+from practices.models import City, Comment, Membership, Practice
 from practices.search import refresh_vectors
 
 
@@ -22,3 +24,15 @@ for sender in (Practice, City, TaggedItem, "events.EventPractice"):
     post_delete.connect(counts.invalidate, sender=sender, dispatch_uid=f"counts-delete-{sender}")
 for sender in (Practice.lessons.through, TaggedItem):
     m2m_changed.connect(counts.invalidate, sender=sender, dispatch_uid=f"counts-m2m-{sender}")
+
+# A comment, its author's name, their city team and its city's name show in a drawn thread.
+for sender in (Comment, Membership, City):
+    post_save.connect(threads.invalidate, sender=sender, dispatch_uid=f"threads-save-{sender}")
+    post_delete.connect(threads.invalidate, sender=sender, dispatch_uid=f"threads-del-{sender}")
+
+
+@receiver(post_save, sender=get_user_model(), dispatch_uid="threads-member")
+def member_saved(sender, update_fields=None, **kwargs):
+    """A sign-in (last_login) or a new password changes nothing a thread shows."""
+    if update_fields is None or set(update_fields) - {"last_login", "password"}:
+        threads.invalidate()

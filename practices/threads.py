@@ -2,15 +2,30 @@
 
 A thread of any size is read in two queries (the comments with their authors, and the authors'
 city teams) and arranged in Python, so a practice with 500 comments costs what one with 5 does.
+
+Drawing 500 comments through the template still takes hundreds of milliseconds, so the drawn list
+is kept in Django's cache for each audience that sees the same one (anonymous readers, members,
+staff; a member who commented on the practice sees their own links, so gets a copy of their
+own). Its key holds a summary of the practice's comments read from the database (how many,
+how many removed or hidden, the latest posted, edited, removed and hidden), so a comment posted,
+edited, removed, hidden or restored shows at once on every app server, whatever cache they use.
+Names, teams and cities are covered by a "version" that their changes replace (signals in
+practices/signals.py), and by THREAD_SECONDS at most in any case, so app servers that do not
+share a cache disagree on those for that long at most.
 """
 
+import hashlib
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
+from django.db.models import Count, Max, Prefetch, Q
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from practices import notifications
@@ -18,6 +33,9 @@ from practices.models import Comment, CommentReport, Membership, ThreadSubscript
 
 # Replies deeper than this are drawn at this depth; they still say whom they answer.
 MAX_DEPTH = 4
+
+VERSION_KEY = "comment-threads:version"
+THREAD_SECONDS = 60
 
 
 @dataclass
@@ -68,6 +86,59 @@ def thread(practice, viewer):
         for comment, depth in order
         if comment.pk in kept
     ]
+
+
+def drawn(practice, viewer):
+    """The thread drawn for `viewer` (the template's list of comments, as HTML) and how many
+    comments it shows, from the cache when the same audience saw it since the last change."""
+    state = practice.comments.aggregate(
+        count=Count("pk"),
+        removed=Count("pk", filter=Q(deleted_at__isnull=False)),
+        hidden=Count("pk", filter=Q(hidden_at__isnull=False)),
+        posted=Max("created_at"),
+        edited=Max("edited_at"),
+        last_removed=Max("deleted_at"),
+        last_hidden=Max("hidden_at"),
+    )
+    summary = hashlib.sha256(repr(sorted(state.items())).encode()).hexdigest()[:16]
+    key = (
+        f"comment-threads:{version()}:{practice.pk}:{summary}:{get_language()}:"
+        f"{audience(practice, viewer)}"
+    )
+    found = cache.get(key)
+    if found is None:
+        entries = thread(practice, viewer)
+        html = render_to_string(
+            "practices/includes/_comments.html", {"thread": entries, "user": viewer}
+        )
+        found = (html, sum(1 for entry in entries if not entry.placeholder))
+        cache.set(key, found, THREAD_SECONDS)
+    return found
+
+
+def audience(practice, viewer):
+    """Who sees the same thread as `viewer`: the links beside a comment depend on whether the
+    viewer is signed in, wrote it, or is staff, and its author and staff see a hidden one."""
+    if not viewer.is_authenticated:
+        return "anonymous"
+    if practice.comments.filter(author=viewer).exists():
+        return f"author-{viewer.pk}"
+    return "staff" if viewer.is_staff else "member"
+
+
+def version():
+    value = cache.get(VERSION_KEY)
+    if value is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+        value = cache.get(VERSION_KEY)
+    return value
+
+
+def invalidate(**kwargs):
+    """Forget every drawn thread (a signal receiver, hence **kwargs): now, and again once the
+    change is committed, so a thread drawn meanwhile from the data before it is not kept."""
+    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None))
 
 
 def placeholder_for(comment, viewer):

@@ -113,7 +113,7 @@ def practice_detail(request, slug):
     # events).
     event_links = practice.event_links.select_related("event").order_by("event__starts_at")
     can_edit = practice.can_edit(request.user)
-    thread = threads.thread(practice, request.user)
+    comments_html, comment_count = threads.drawn(practice, request.user)
     return render(
         request,
         "practices/practice_detail.html",
@@ -124,8 +124,8 @@ def practice_detail(request, slug):
             "can_edit": can_edit,
             # Editors of the city and staff see how the practice got here.
             "history": practice.status_changes.select_related("changed_by") if can_edit else None,
-            "thread": thread,
-            "comment_count": sum(1 for entry in thread if not entry.placeholder),
+            "comments_html": comments_html,
+            "comment_count": comment_count,
             "comment_form": CommentForm(),
             "comment_token": uuid.uuid4().hex,
             "following": threads.is_following(practice, request.user),

@@ -141,7 +141,6 @@ def test_page_that_sets_a_cookie_is_not_stored(anonymous, rf):
     """A view that hands out a CSRF token (its cookie is set further out) stays uncached."""
     from django.http import HttpResponse
     from django.middleware.csrf import get_token
-    from django.urls import resolve
 
     from portal.cache import AnonymousPageCacheMiddleware
 
@@ -155,8 +154,7 @@ def test_page_that_sets_a_cookie_is_not_stored(anonymous, rf):
     for _ in range(2):
         request = rf.get("/")
         request.LANGUAGE_CODE = "en"
-        request.resolver_match = resolve("/")
-        response = middleware.process_view(request, view, (), {}) or middleware(request)
+        response = middleware(request)
         assert response.status_code == 200
 
     assert len(calls) == 2
@@ -181,3 +179,20 @@ def test_visitor_with_a_session_bypasses_the_cache(anonymous, member):
 
     assert "Before" in anonymous.get(practice.get_absolute_url()).text
     assert "After" in member.get(practice.get_absolute_url()).text
+
+
+def test_a_stored_page_comes_back_whole_before_sessions_and_sign_in_are_looked_at(
+    anonymous, django_assert_num_queries
+):
+    practice = PracticeFactory(title="Same page twice")
+    first = anonymous.get(practice.get_absolute_url())
+
+    with django_assert_num_queries(0):
+        again = anonymous.get(practice.get_absolute_url())
+
+    assert again.content == first.content
+    for header in ("Content-Type", "Content-Language", "Vary", "Content-Security-Policy"):
+        assert again[header] == first[header]
+    assert not again.cookies
+    # Served before the authentication middleware: no member was even looked for.
+    assert not hasattr(again.wsgi_request, "user")

@@ -13,6 +13,7 @@ from django.utils import timezone
 from practices import threads
 from practices.models import Comment, ThreadSubscription
 from practices.notifications import unsubscribe_token
+from tests.conftest import signed_in
 from tests.factories import PracticeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -294,8 +295,12 @@ def test_a_thread_of_500_comments_costs_a_constant_number_of_queries(
     with django_assert_max_num_queries(12):
         response = anonymous.get(practice.get_absolute_url())
     assert len(response.context["thread"]) == 500
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(16):
         assert member.get(practice.get_absolute_url()).status_code == 200
+    # Drawn once, the thread is served again without reading its comments.
+    with django_assert_max_num_queries(10):
+        again = anonymous.get(practice.get_absolute_url())
+    assert again.text.count('class="comment depth-') == 500
 
 
 def test_lists_show_comment_counts_from_the_same_query(anonymous, practice, writer):
@@ -312,3 +317,57 @@ def test_a_commenter_without_a_display_name_never_shows_their_address(anonymous,
     page = anonymous.get(practice.get_absolute_url()).text
     assert "private@example.org" not in page
     assert "Unnamed member" in page
+
+
+def test_each_audience_sees_its_own_links_whoever_read_the_thread_first(
+    anonymous, member, member_user, staff, practice
+):
+    author = UserFactory(display_name="Ana")
+    mine = comment(practice, member_user, "My own words")
+    theirs = comment(practice, author, "Their words")
+    hidden = comment(practice, author, "Hidden words", hidden_at=timezone.now())
+    url = practice.get_absolute_url()
+    assert "Reply" not in anonymous.get(url).text
+    stranger = signed_in(UserFactory()).get(url).text
+    assert reverse("practices:comment_report", args=[theirs.pk]) in stranger
+    assert reverse("practices:comment_edit", args=[mine.pk]) not in stranger
+    assert "Hidden words" not in stranger
+    own = member.get(url).text
+    assert reverse("practices:comment_edit", args=[mine.pk]) in own
+    assert reverse("practices:comment_report", args=[mine.pk]) not in own
+    assert "Hidden words" in staff.get(url).text
+    assert "Hidden words" in signed_in(author).get(url).text
+    assert reverse("practices:comment_delete", args=[hidden.pk]) in signed_in(author).get(url).text
+
+
+def test_a_drawn_thread_shows_edits_removals_and_new_names_at_once(anonymous, practice):
+    author = UserFactory(display_name="Ana")
+    said = comment(practice, author, "First words")
+    url = practice.get_absolute_url()
+    assert "First words" in anonymous.get(url).text
+    said.body = "Second words"
+    said.save()
+    assert "Second words" in anonymous.get(url).text
+    author.display_name = "Ana Lopez"
+    author.save()
+    assert "Ana Lopez" in anonymous.get(url).text
+    said.remove()
+    page = anonymous.get(url).text
+    assert "Second words" not in page and "(0 comments)" in page
+
+
+def test_a_comment_changed_on_another_app_server_shows_at_once(anonymous, practice):
+    said = comment(practice, UserFactory(), "Before the edit")
+    other = comment(practice, UserFactory(), "The other one")
+    url = practice.get_absolute_url()
+    assert "Before the edit" in anonymous.get(url).text
+    # Another server's edit: no signal reaches this server's cache.
+    Comment.objects.filter(pk=said.pk).update(body="After the edit", edited_at=timezone.now())
+    assert "After the edit" in anonymous.get(url).text
+    Comment.objects.filter(pk=said.pk).update(hidden_at=timezone.now())
+    assert "After the edit" not in anonymous.get(url).text
+    # Restored, while another one is hidden: as many hidden comments as before.
+    Comment.objects.filter(pk=said.pk).update(hidden_at=None)
+    Comment.objects.filter(pk=other.pk).update(hidden_at=timezone.now() + dt.timedelta(seconds=1))
+    page = anonymous.get(url).text
+    assert "After the edit" in page and "The other one" not in page

@@ -14,6 +14,7 @@ import random
 from datetime import UTC, datetime, timedelta
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.contrib.contenttypes.models import ContentType
@@ -264,8 +265,7 @@ class Command(BaseCommand):
                 False,
                 True,
                 joined,
-                # Every fifth member reads the portal's e-mails in French.
-                "fr" if n % 5 == 4 else "en",
+                settings.LANGUAGE_CODE,
             )
             for n in range(corpus.counts["members"])
         ]
