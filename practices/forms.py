@@ -14,9 +14,29 @@ from practices.models.comments import MAX_COMMENT_LENGTH
 YEARS_AHEAD = 2
 
 
+# The largest key a database integer column holds (64-bit signed).
+LARGEST_KEY = 2**63 - 1
+
+
 class LessonChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, lesson):
         return f"{lesson.number}. {lesson.title}"
+
+    def _check_values(self, value):
+        """A posted value no integer column can hold is an invalid choice, not a database error
+        (SQLite raises OverflowError on it)."""
+        for pk in value:
+            try:
+                too_large = abs(int(pk)) > LARGEST_KEY
+            except (TypeError, ValueError):
+                continue  # left to Django's own check, which says it is not a valid value
+            if too_large:
+                raise forms.ValidationError(
+                    self.error_messages["invalid_choice"],
+                    code="invalid_choice",
+                    params={"value": pk},
+                )
+        return super()._check_values(value)
 
 
 class PracticeForm(forms.ModelForm):

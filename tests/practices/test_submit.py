@@ -215,3 +215,12 @@ def test_a_tag_too_long_to_store_is_an_error_next_to_the_tags(editor, city_a):
     assert response.status_code == 200
     assert "Keep each tag under 100 characters." in response.text
     assert not Practice.objects.exists()
+
+
+@pytest.mark.parametrize("lesson", ["9223372036854775808", "-9223372036854775809", "1" * 40])
+def test_a_lesson_number_too_large_for_the_database_is_an_invalid_choice(editor, city_a, lesson):
+    response = editor.post("/practices/new/", practice_data(city_a, lessons=[lesson]))
+
+    assert response.status_code == 200
+    assert "is not one of the available choices" in response.text
+    assert not Practice.objects.exists()
