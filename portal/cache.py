@@ -13,13 +13,11 @@ their copy expires.
 """
 
 import hashlib
-import uuid
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.urls import Resolver404, resolve
@@ -27,9 +25,12 @@ from django.utils.cache import patch_vary_headers
 from taggit.models import Tag, TaggedItem
 
 from events.models import Event, EventPractice
+from practices.cache_versions import CacheVersion
 from practices.models import City, Comment, Lesson, Membership, Network, Practice, PracticeLink
 
-GENERATION_KEY = "page-cache:generation"
+GENERATION = CacheVersion("page-cache:generation")
+# Signal receiver (connect_signals below), and called after the admin's writes.
+invalidate = GENERATION.replace
 
 # The public HTML pages, by view name: the same for every anonymous reader.
 CACHED_VIEWS = {
@@ -45,17 +46,6 @@ CACHED_VIEWS = {
     "events:list",
     "events:detail",
 }
-
-
-def new_generation():
-    return uuid.uuid4().hex
-
-
-def invalidate(**kwargs):
-    """Forget every stored page (a signal receiver, hence **kwargs): now, and again once the
-    change is committed, so a page rendered meanwhile from the data before it is not kept."""
-    cache.set(GENERATION_KEY, new_generation(), timeout=None)
-    transaction.on_commit(lambda: cache.set(GENERATION_KEY, new_generation(), timeout=None))
 
 
 def page_key(request):
@@ -115,11 +105,8 @@ class AnonymousPageCacheMiddleware:
             ):
                 invalidate()
             return response
-        found = cache.get_many([GENERATION_KEY, key])
-        generation = found.get(GENERATION_KEY)
-        if generation is None:
-            cache.add(GENERATION_KEY, new_generation(), timeout=None)
-            generation = cache.get(GENERATION_KEY)
+        found = cache.get_many([GENERATION.key, key])
+        generation = GENERATION.current(found)
         stored_generation, status, headers, body = found.get(key, (None, None, None, None))
         if stored_generation == generation:
             return HttpResponse(body, status=status, headers=headers)

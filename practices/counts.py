@@ -10,37 +10,23 @@ share a cache disagree for that long at most.
 
 import hashlib
 import json
-import uuid
 
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models import Count
 
+from practices.cache_versions import CacheVersion
 from practices.models import Lesson, Practice
 
-VERSION_KEY = "practice-counts:version"
+VERSION = CacheVersion("practice-counts:version")
+# Signal receiver (practices/signals.py): any change to what the counts count.
+invalidate = VERSION.replace
 COUNTS_SECONDS = 60
-
-
-def version():
-    value = cache.get(VERSION_KEY)
-    if value is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        value = cache.get(VERSION_KEY)
-    return value
-
-
-def invalidate(**kwargs):
-    """Forget every stored count (a signal receiver, hence **kwargs): now, and again once the
-    change is committed, so counts taken meanwhile from the data before it are not kept."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None))
 
 
 def cached(name, params, compute):
     """compute(), or its stored value for the same name and parameters since the last change."""
     digest = hashlib.sha256(json.dumps(params, sort_keys=True, default=str).encode()).hexdigest()
-    key = f"practice-counts:{version()}:{name}:{digest}"
+    key = f"practice-counts:{VERSION.current()}:{name}:{digest}"
     value = cache.get(key)
     if value is None:
         value = compute()

@@ -15,7 +15,6 @@ share a cache disagree on those for that long at most.
 """
 
 import hashlib
-import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -29,12 +28,15 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from practices import notifications
+from practices.cache_versions import CacheVersion
 from practices.models import Comment, CommentReport, Membership, ThreadSubscription
 
 # Replies deeper than this are drawn at this depth; they still say whom they answer.
 MAX_DEPTH = 4
 
-VERSION_KEY = "comment-threads:version"
+VERSION = CacheVersion("comment-threads:version")
+# Signal receiver (practices/signals.py): names, teams and cities shown beside comments.
+invalidate = VERSION.replace
 THREAD_SECONDS = 60
 
 
@@ -102,7 +104,7 @@ def drawn(practice, viewer):
     )
     summary = hashlib.sha256(repr(sorted(state.items())).encode()).hexdigest()[:16]
     key = (
-        f"comment-threads:{version()}:{practice.pk}:{summary}:{get_language()}:"
+        f"comment-threads:{VERSION.current()}:{practice.pk}:{summary}:{get_language()}:"
         f"{audience(practice, viewer)}"
     )
     found = cache.get(key)
@@ -124,21 +126,6 @@ def audience(practice, viewer):
     if practice.comments.filter(author=viewer).exists():
         return f"author-{viewer.pk}"
     return "staff" if viewer.is_staff else "member"
-
-
-def version():
-    value = cache.get(VERSION_KEY)
-    if value is None:
-        cache.add(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-        value = cache.get(VERSION_KEY)
-    return value
-
-
-def invalidate(**kwargs):
-    """Forget every drawn thread (a signal receiver, hence **kwargs): now, and again once the
-    change is committed, so a thread drawn meanwhile from the data before it is not kept."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None)
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None))
 
 
 def placeholder_for(comment, viewer):

@@ -1,0 +1,34 @@
+"""A version kept in Django's cache, for what is stored under it until something changes.
+
+Counts, drawn comment threads and whole pages are stored under keys that hold such a version;
+a change replaces it, and what was stored under the old one is never read again (the cache lets
+it expire). The version is replaced at once and again when the change commits, so something
+computed meanwhile from the data before the change is not kept either.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+
+
+def new_value():
+    return uuid.uuid4().hex
+
+
+class CacheVersion:
+    def __init__(self, key):
+        self.key = key
+
+    def current(self, found=None):
+        """The version now; `found` is what a get_many that asked for self.key returned."""
+        value = cache.get(self.key) if found is None else found.get(self.key)
+        if value is None:
+            cache.add(self.key, new_value(), timeout=None)
+            value = cache.get(self.key)
+        return value
+
+    def replace(self, **kwargs):
+        """Forget what was stored under the version (a signal receiver, hence **kwargs)."""
+        cache.set(self.key, new_value(), timeout=None)
+        transaction.on_commit(lambda: cache.set(self.key, new_value(), timeout=None))
