@@ -186,7 +186,7 @@ def wrk(url, duration, script="report.lua", env=None):
         check=True,
         text=True,
         stdout=subprocess.PIPE,
-        env={**os.environ, **(env or {})},
+        env={**os.environ, "BENCH_DIR": str(BASE_DIR / "bench"), **(env or {})},
     ).stdout
     figures = json.loads(re.search(r"^BENCH_JSON (.*)$", output, re.MULTILINE).group(1))
     seconds = figures["duration_us"] / 1e6
