@@ -11,6 +11,7 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
 from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
+from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.middleware.csrf import CSRF_ALLOWED_CHARS  # noqa: E402
@@ -20,7 +21,6 @@ from django.urls import reverse  # noqa: E402
 from django.utils.crypto import get_random_string  # noqa: E402
 
 from events.models import Event  # noqa: E402
-from portal import cache as page_cache  # noqa: E402
 from portal.management.commands.generate_corpus import (  # noqa: E402
     COMMON_WORD,
     CORPUS_VERSION,
@@ -33,7 +33,7 @@ POSTED_PREFIX = "Bench comment "
 
 
 def pages():
-    """Each page's address and its queries for an anonymous reader."""
+    """Each page's address and its queries for an anonymous reader, warm and cold."""
     hot = Comment.objects.order_by("pk").values_list("practice__slug", flat=True).first()
     published = Practice.objects.published()
     country = (
@@ -56,7 +56,10 @@ def pages():
         "lesson": reverse("practices:lesson", args=[LESSON]),
         "event": reverse("events:detail", args=[event]),
     }
-    found = {name: {"url": url, "queries": count_queries(url)} for name, url in addresses.items()}
+    found = {}
+    for name, url in addresses.items():
+        cold, warm = count_queries(url)
+        found[name] = {"url": url, "queries": warm, "queries_cold": cold}
     found["_corpus"] = {
         "practices": Practice.objects.count(),
         "published": published.count(),
@@ -71,12 +74,17 @@ def pages():
 
 
 def count_queries(url):
+    """Queries of a first request (every cache empty) and of the next one (what the load sees)."""
     client = Client()
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    if response.status_code != 200:
-        raise SystemExit(f"{url} answered {response.status_code}, not 200")
-    return len(queries)
+    counted = []
+    cache.clear()
+    for _attempt in ("cold", "warm"):
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}, not 200")
+        counted.append(len(queries))
+    return counted
 
 
 def sessions(count):
@@ -114,9 +122,10 @@ def delete_bench_comments():
     return {"deleted": deleted}
 
 
-def invalidate_page_cache():
-    page_cache.invalidate()
-    return {"invalidated": True}
+def empty_cache():
+    """Empty the run's Redis database: every page, count and fragment is computed afresh."""
+    cache.clear()
+    return {"emptied": True}
 
 
 def corpus_version():
@@ -129,7 +138,7 @@ STEPS = {
     "sessions": sessions,
     "count_comments": count_comments,
     "delete_bench_comments": delete_bench_comments,
-    "invalidate_page_cache": invalidate_page_cache,
+    "empty_cache": empty_cache,
 }
 
 if __name__ == "__main__":

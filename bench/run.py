@@ -6,8 +6,9 @@ each page's queries with Django's test client, serves the portal as in productio
 debug off, whitenoise) and loads every page with wrk at a fixed concurrency, next to a baseline
 page that renders a tiny template without the database: each page's throughput is given as a
 ratio to that baseline, which stays meaningful on a shared, noisy machine. It runs the pages
-without and then with the anonymous page cache (Redis database 1), streams the CSV export and
-measures the worker's memory, and posts comments as signed-in members. It prints a table and
+without the anonymous page cache (Redis database 2 holds the counts and fragments, as in
+production) and then with it (Redis database 1), each database emptied first, streams the CSV
+export and measures the worker's memory, and posts comments as signed-in members. It prints a table and
 writes bench/results/<size>.json; with both sizes it adds how each page's p95 grew.
 
 Settings from the environment: BENCH_SIZE, BENCH_DURATION (seconds per page, default 10),
@@ -30,7 +31,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 RESULTS = BASE_DIR / "bench" / "results"
 PYTHON = sys.executable
 DATABASE = "postgres://postgres@127.0.0.1:5432/{name}"
-REDIS_URL = "redis://127.0.0.1:6379/1"
+# Redis as in production: database 2 for the run without the page cache (counts and other
+# fragments only), database 1 for the run with it; each is emptied before its run.
+REDIS_URLS = {False: "redis://127.0.0.1:6379/2", True: "redis://127.0.0.1:6379/1"}
 CONCURRENCY, THREADS = 8, 2
 WARM_UP_SECONDS = 2
 CACHE_SECONDS = 300
@@ -66,9 +69,7 @@ def environment(size, *, page_cache=False):
         DJANGO_PAGE_CACHE_SECONDS=str(CACHE_SECONDS if page_cache else 0),
         DJANGO_SETTINGS_MODULE="portal.settings",
     )
-    env.pop("REDIS_URL", None)
-    if page_cache:
-        env["REDIS_URL"] = REDIS_URL
+    env["REDIS_URL"] = REDIS_URLS[page_cache]
     return env
 
 
@@ -279,7 +280,10 @@ def run_size(size, duration, seed, port):
     corpus = pages.pop("_corpus")
     comment_target = pages.pop("_comment_target")
     csv_path = pages.pop("_csv")
-    print(f"bench_{size}: queries " + ", ".join(f"{n} {p['queries']}" for n, p in pages.items()))
+    print(
+        f"bench_{size}: queries warm/cold "
+        + ", ".join(f"{n} {p['queries']}/{p['queries_cold']}" for n, p in pages.items())
+    )
     result = {
         "size": size,
         "seed": seed,
@@ -295,7 +299,8 @@ def run_size(size, duration, seed, port):
         },
         "baseline_rule": "the better (higher req/s) of the two baseline runs, first and last",
     }
-    print(f"bench_{size}: without the page cache")
+    print(f"bench_{size}: without the page cache (Redis db 2, emptied first)")
+    django_step(size, "empty_cache")
     with Server(size, port, page_cache=False) as server:
         uncached = load_pages(server, pages, duration)
         result["csv_export"] = stream_csv(server, csv_path)
@@ -304,10 +309,11 @@ def run_size(size, duration, seed, port):
         print(f"  posting         {result['comment_posting']}")
     for name, figures in uncached["pages"].items():
         figures["queries"] = pages[name]["queries"]
+        figures["queries_cold"] = pages[name]["queries_cold"]
         figures["url"] = pages[name]["url"]
     result["uncached"] = uncached
-    print(f"bench_{size}: with the anonymous page cache (Redis db 1)")
-    django_step(size, "invalidate_page_cache", page_cache=True)
+    print(f"bench_{size}: with the anonymous page cache (Redis db 1, emptied first)")
+    django_step(size, "empty_cache", page_cache=True)
     with Server(size, port, page_cache=True) as server:
         result["cached"] = load_pages(server, pages, duration)
     return result
@@ -382,20 +388,21 @@ def growth_factors(small, large):
 def table(result, other=None):
     lines = [
         f"\n{result['size']}: {result['corpus']}",
-        f"{'page':<15} {'req/s':>8} {'p50':>7} {'p95':>7} {'p99':>7} {'queries':>7} "
+        f"{'page':<15} {'req/s':>8} {'p50':>7} {'p95':>7} {'p99':>7} {'queries':>9} "
         f"{'ratio':>6} {'cached req/s':>12} {'ratio':>6}",
     ]
     base = result["uncached"]["baseline"]
     cached_base = result["cached"]["baseline"]
     lines.append(
         f"{'baseline':<15} {base['rps']:>8} {base['p50_ms']:>7} {base['p95_ms']:>7} "
-        f"{base['p99_ms']:>7} {0:>7} {1:>6} {cached_base['rps']:>12} {1:>6}"
+        f"{base['p99_ms']:>7} {'0/0':>9} {1:>6} {cached_base['rps']:>12} {1:>6}"
     )
     for name, page in result["uncached"]["pages"].items():
         cached = result["cached"]["pages"][name]
+        queries = f"{page['queries']}/{page.get('queries_cold', '?')}"
         lines.append(
             f"{name:<15} {page['rps']:>8} {page['p50_ms']:>7} {page['p95_ms']:>7} "
-            f"{page['p99_ms']:>7} {page['queries']:>7} {page['ratio']:>6} "
+            f"{page['p99_ms']:>7} {queries:>9} {page['ratio']:>6} "
             f"{cached['rps']:>12} {cached['ratio']:>6}"
         )
     return "\n".join(lines)
