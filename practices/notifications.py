@@ -3,8 +3,10 @@ the member of every decision on their request, a city's managers of every new re
 members of new comments in the threads that concern them.
 
 Each is sent after the transaction that caused it has committed, so nobody is told about a
-change that was rolled back. No one is e-mailed about their own action. Each recipient reads
-the e-mail, and follows its links, in the language they chose on their profile.
+change that was rolled back, and as a "robust" on-commit callback: a mail server or database
+that fails at that moment is logged and costs the e-mail, never the saved change's answer.
+No one is e-mailed about their own action. Each recipient reads the e-mail, and follows its
+links, in the language they chose on their profile.
 """
 
 import re

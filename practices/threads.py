@@ -167,7 +167,7 @@ def post_comment(*, practice, author, body, parent=None, token=""):
     except IntegrityError:
         # The same form posted twice at the same moment: the first one won.
         return Comment.objects.get(author=author, form_token=token)
-    transaction.on_commit(lambda: notifications.comment_posted(comment))
+    transaction.on_commit(lambda: notifications.comment_posted(comment), robust=True)
     return comment
 
 

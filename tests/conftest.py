@@ -2,10 +2,12 @@
 city A, an editor of city B, and a staff curator."""
 
 import os
+import smtplib
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core.cache import cache
+from django.core.mail.backends import locmem
 from django.db import connection
 from django.test import Client
 from django.utils import translation
@@ -149,3 +151,13 @@ def sent(django_capture_on_commit_callbacks):
     """Run what a request leaves for after its commit (e-mails), as a real server would:
     `with sent(): client.post(...)`."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def mail_server_down(monkeypatch):
+    """Every e-mail fails as if the mail server had gone away."""
+
+    def refuse(self, messages):
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+    monkeypatch.setattr(locmem.EmailBackend, "send_messages", refuse)

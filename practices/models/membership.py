@@ -108,4 +108,4 @@ class Membership(models.Model):
         self.decided_at = timezone.now()
         self.decision_message = message
         self.save(update_fields=["status", "decided_by", "decided_at", "decision_message"])
-        transaction.on_commit(lambda: notifications.membership_decided(self))
+        transaction.on_commit(lambda: notifications.membership_decided(self), robust=True)

@@ -310,7 +310,7 @@ class Practice(models.Model):
         change = self.status_changes.create(
             from_status=previous, to_status=status, changed_by=by, message=message
         )
-        transaction.on_commit(lambda: notifications.status_changed(change))
+        transaction.on_commit(lambda: notifications.status_changed(change), robust=True)
 
 
 class PracticeLink(models.Model):

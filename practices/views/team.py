@@ -43,7 +43,7 @@ def join_city(request, slug):
             # The same request posted twice at once: the first one counts.
             messages.info(request, _("Your request is already waiting for a decision."))
             return redirect(city)
-        transaction.on_commit(lambda: notifications.membership_requested(membership))
+        transaction.on_commit(lambda: notifications.membership_requested(membership), robust=True)
         messages.success(
             request,
             _("Request sent. The city's managers will decide; you will get an e-mail."),

@@ -242,6 +242,17 @@ def test_a_top_level_comment_tells_the_city_editors_not_the_writer(
     assert "/comments/unsubscribe/" in mail.outbox[0].body
 
 
+def test_a_comment_is_kept_and_shown_when_the_mail_server_fails(
+    member, writer, practice, editor_user, sent, mail_server_down, caplog
+):
+    with sent():
+        response = post(member, practice, "Posted while the mail server is down")
+    assert response.status_code == 302
+    assert Comment.objects.get().body == "Posted while the mail server is down"
+    assert "Posted while the mail server is down" in member.get(response.url).text
+    assert "Connection unexpectedly closed" in caplog.text
+
+
 def test_a_reply_tells_the_parents_author(member, writer, practice, editor_user, sent):
     other = confirm(UserFactory(email="olav@example.org"))
     first = comment(practice, other, "First")

@@ -58,6 +58,18 @@ def test_requesting_changes_needs_a_message_and_keeps_the_queue(staff, submitted
     assert mail.outbox == []
 
 
+def test_a_decision_stands_when_the_mail_server_fails(
+    staff, submitted, anonymous, sent, mail_server_down, caplog
+):
+    with sent():
+        response = decide(staff, submitted, decision="publish")
+    assert response.status_code == 302
+    submitted.refresh_from_db()
+    assert submitted.status == Practice.Status.PUBLISHED
+    assert anonymous.get(submitted.get_absolute_url()).status_code == 200
+    assert "Connection unexpectedly closed" in caplog.text
+
+
 def test_requested_changes_reach_the_author_with_the_message(staff, submitted, editor, sent):
     with sent():
         decide(staff, submitted, decision="request_changes", message="Add the budget, please.")
