@@ -8,8 +8,8 @@ page that renders a tiny template without the database: each page's throughput i
 ratio to that baseline, which stays meaningful on a shared, noisy machine. It runs the pages
 without the anonymous page cache (Redis database 2 holds the counts and fragments, as in
 production) and then with it (Redis database 1), each database emptied first, streams the CSV
-export and measures the worker's memory, and posts comments as signed-in members. It prints a table and
-writes bench/results/<size>.json; with both sizes it adds how each page's p95 grew.
+export and measures the worker's memory, and posts comments as signed-in members. It prints a
+table and writes bench/results/<size>.json; with both sizes it adds how each page's p95 grew.
 
 Settings from the environment: BENCH_SIZE, BENCH_DURATION (seconds per page, default 10),
 BENCH_SEED (default 1), BENCH_PORT (default 8101), BENCH_WORKERS (default 3).

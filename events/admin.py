@@ -10,7 +10,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
+from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from events.models import Event, EventPractice, validate_time_zone
 from practices.admin import PracticeAdmin
@@ -59,7 +59,7 @@ class EventAdminForm(forms.ModelForm):
         return cleaned
 
 
-class EventPracticeInline(admin.TabularInline):
+class EventPracticeInline(TranslationTabularInline):
     model = EventPractice
     extra = 1
     autocomplete_fields = ["practice"]
@@ -94,7 +94,7 @@ class EventAdmin(TranslationAdmin):
         return event.practice_count
 
 
-class PracticeEventInline(admin.TabularInline):
+class PracticeEventInline(TranslationTabularInline):
     model = EventPractice
     extra = 0
     autocomplete_fields = ["event"]

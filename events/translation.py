@@ -2,10 +2,15 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from events.models import Event
+from events.models import Event, EventPractice
 
 
 @register(Event)
 class EventTranslationOptions(TranslationOptions):
     fields = ("title", "description")
     required_languages = ("en",)
+
+
+@register(EventPractice)
+class EventPracticeTranslationOptions(TranslationOptions):
+    fields = ("note",)

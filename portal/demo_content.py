@@ -1802,36 +1802,43 @@ EVENTS = [
             {
                 "practice": "aarhus-media-literacy-labs-before-local-elections",
                 "note": "Presented by the City of Aarhus",
+                "note_fr": "Présenté par la Ville d’Aarhus",
                 "recording_time": timedelta(minutes=12, seconds=40),
             },
             {
                 "practice": "malmo-election-rumour-desk",
                 "note": "Presented by the City of Malmö",
+                "note_fr": "Présenté par la Ville de Malmö",
                 "recording_time": timedelta(minutes=24, seconds=15),
             },
             {
                 "practice": "bordeaux-education-aux-medias-primo-votants",
                 "note": "Presented by the City of Bordeaux",
+                "note_fr": "Présenté par la Ville de Bordeaux",
                 "recording_time": timedelta(minutes=35, seconds=50),
             },
             {
                 "practice": "oslo-youth-democracy-council",
                 "note": "Presented by the City of Oslo",
+                "note_fr": "Présenté par la Ville d’Oslo",
                 "recording_time": timedelta(minutes=47, seconds=5),
             },
             {
                 "practice": "strasbourg-observatoire-discours-de-haine-en-ligne",
                 "note": "Presented by the City of Strasbourg",
+                "note_fr": "Présenté par la Ville de Strasbourg",
                 "recording_time": None,
             },
             {
                 "practice": "helsinki-multilingual-participation-platform",
                 "note": "Presented by the City of Helsinki",
+                "note_fr": "Présenté par la Ville d’Helsinki",
                 "recording_time": None,
             },
             {
                 "practice": "kristiansand-peer-educators-against-conspiracy-narratives",
                 "note": "Presented by the City of Kristiansand in the discussion",
+                "note_fr": "Présenté par la Ville de Kristiansand lors de la discussion",
                 "recording_time": timedelta(hours=1, minutes=8, seconds=30),
             },
         ],
@@ -1874,36 +1881,45 @@ EVENTS = [
             {
                 "practice": "mechelen-multi-agency-case-table",
                 "note": "Presented by the City of Mechelen",
+                "note_fr": "Présenté par la Ville de Malines",
                 "recording_time": timedelta(minutes=10, seconds=20),
             },
             {
                 "practice": "aarhus-regional-prevention-alliance-memorandum",
                 "note": "Presented by the City of Aarhus",
+                "note_fr": "Présenté par la Ville d’Aarhus",
                 "recording_time": timedelta(minutes=22, seconds=45),
             },
             {
                 "practice": "montreal-table-de-concertation-prevention-extremisme",
                 "note": "Presented by the City of Montréal",
+                "note_fr": "Présenté par la Ville de Montréal",
                 "recording_time": timedelta(minutes=33, seconds=10),
             },
             {
                 "practice": "oslo-funding-principles-for-network-independence",
                 "note": "Presented by a civil-society network supported by the City of Oslo",
+                "note_fr": (
+                    "Présenté par un réseau de la société civile soutenu par la Ville d’Oslo"
+                ),
                 "recording_time": None,
             },
             {
                 "practice": "reykjavik-small-city-voice-in-a-nordic-network",
                 "note": "Presented by the City of Reykjavík",
+                "note_fr": "Présenté par la Ville de Reykjavik",
                 "recording_time": timedelta(minutes=51, seconds=35),
             },
             {
                 "practice": "helsinki-online-youth-outreach-during-covid-19",
                 "note": "Presented by the City of Helsinki",
+                "note_fr": "Présenté par la Ville d’Helsinki",
                 "recording_time": None,
             },
             {
                 "practice": "copenhagen-city-to-city-exchange-on-polarisation",
                 "note": "Presented by the City of Copenhagen",
+                "note_fr": "Présenté par la Ville de Copenhague",
                 "recording_time": timedelta(hours=1, minutes=4, seconds=0),
             },
         ],

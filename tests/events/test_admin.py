@@ -66,7 +66,7 @@ def test_unknown_time_zone_is_a_form_error(staff):
     assert "is not a known time zone" in response.text
 
 
-def test_practices_are_linked_inline_with_a_note(staff):
+def test_practices_are_linked_inline_with_a_note_in_each_language(staff, anonymous):
     practice = PracticeFactory(title="Fact-check squads")
     response = staff.post(
         reverse("admin:events_event_add"),
@@ -74,15 +74,46 @@ def test_practices_are_linked_inline_with_a_note(staff):
             **{
                 "practice_links-TOTAL_FORMS": "1",
                 "practice_links-0-practice": practice.pk,
-                "practice_links-0-note": "Presented by the City of Malmö",
+                "practice_links-0-note_en": "Presented by the City of Malmö",
+                "practice_links-0-note_fr": "Présenté par la Ville de Malmö",
                 "practice_links-0-recording_time": "00:12:30",
             }
         ),
     )
     assert response.status_code == 302
-    link = Event.objects.get().practice_links.get()
+    event = Event.objects.get()
+    link = event.practice_links.get()
     assert link.practice == practice
     assert link.recording_time == dt.timedelta(minutes=12, seconds=30)
+    for page in (event.get_absolute_url(), practice.get_absolute_url()):
+        english = anonymous.get(page).text
+        french = anonymous.get(f"/fr{page}").text
+        assert "Presented by the City of Malmö" in english
+        assert "Présenté par la Ville de Malmö" not in english
+        assert "Présenté par la Ville de Malmö" in french
+
+
+def test_a_note_without_french_shows_in_english_on_french_pages(staff, anonymous):
+    practice = PracticeFactory(title="Fact-check squads")
+    staff.post(
+        reverse("admin:events_event_add"),
+        event_form(
+            **{
+                "practice_links-TOTAL_FORMS": "1",
+                "practice_links-0-practice": practice.pk,
+                "practice_links-0-note_en": "Presented by the City of Malmö",
+                "practice_links-0-note_fr": "",
+            }
+        ),
+    )
+    event = Event.objects.get()
+    assert "Presented by the City of Malmö" in anonymous.get(f"/fr{event.get_absolute_url()}").text
+
+
+def test_the_event_inline_asks_for_the_note_in_each_language(staff):
+    page = staff.get(reverse("admin:events_event_add")).text
+    assert 'name="practice_links-0-note_en"' in page
+    assert 'name="practice_links-0-note_fr"' in page
 
 
 def test_practice_autocomplete_finds_practices_by_title(staff):

@@ -148,7 +148,8 @@ class Command(BaseCommand):
                     EventPractice(
                         event=event,
                         practice=practices[link["practice"]],
-                        note=link["note"],
+                        note_en=link["note"],
+                        note_fr=link["note_fr"],
                         recording_time=link["recording_time"],
                     )
                     for link in data["practices"]
