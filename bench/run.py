@@ -180,6 +180,8 @@ def wrk(url, duration, script="report.lua", env=None):
             f"-d{duration}s",
             "--timeout=10s",
             "--latency",
+            # As every browser does; only pages from the page cache come back compressed.
+            "--header=Accept-Encoding: gzip",
             "-s",
             str(BASE_DIR / "bench" / script),
             url,

@@ -1,6 +1,8 @@
 """The page cache for anonymous readers: a stored page is served without the database, and any
 change to what it shows is visible on the next view; members never share it."""
 
+import gzip
+
 import pytest
 from django.urls import reverse
 
@@ -196,3 +198,27 @@ def test_a_stored_page_comes_back_whole_before_sessions_and_sign_in_are_looked_a
     assert not again.cookies
     # Served before the authentication middleware: no member was even looked for.
     assert not hasattr(again.wsgi_request, "user")
+
+
+def test_a_stored_page_travels_compressed_to_browsers_that_accept_gzip(anonymous):
+    practice = PracticeFactory(title="Compressed thread")
+    first = anonymous.get(practice.get_absolute_url(), HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+
+    again = anonymous.get(practice.get_absolute_url(), HTTP_ACCEPT_ENCODING="gzip, deflate, br")
+
+    assert again["Content-Encoding"] == "gzip"
+    assert int(again["Content-Length"]) == len(again.content) < len(first.content)
+    assert gzip.decompress(again.content) == first.content
+    assert "Accept-Encoding" in again["Vary"] and "Accept-Encoding" in first["Vary"]
+
+
+def test_a_client_without_gzip_gets_the_stored_page_plain(anonymous):
+    practice = PracticeFactory(title="Plain thread")
+    first = anonymous.get(practice.get_absolute_url())
+
+    again = anonymous.get(practice.get_absolute_url(), HTTP_ACCEPT_ENCODING="identity")
+
+    assert not again.has_header("Content-Encoding")
+    assert again.content == first.content
+    assert int(again["Content-Length"]) == len(first.content)
+    assert "Plain thread" in again.text
