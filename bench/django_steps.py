@@ -29,6 +29,8 @@ from portal.management.commands.generate_corpus import (  # noqa: E402
 from practices.models import Comment, Lesson, Practice  # noqa: E402
 
 LESSON = 3
+# How many different addresses a "varied" page cycles through.
+VARIED_PAGES = 1000
 POSTED_PREFIX = "Bench comment "
 
 
@@ -56,10 +58,30 @@ def pages():
         "lesson": reverse("practices:lesson", args=[LESSON]),
         "event": reverse("events:detail", args=[event]),
     }
+    # A thousand practices spread over the corpus, one after the other: pages whose own
+    # cached parts are cold. The server warms up on another thousand.
+    slugs = list(published.exclude(slug=hot).order_by("pk").values_list("slug", flat=True))
+    step = max(2, len(slugs) // VARIED_PAGES)
+    practice_pages = [reverse("practices:detail", args=[slug]) for slug in slugs]
+    varied = {
+        "practice_varied": (
+            practice_pages[::step][:VARIED_PAGES],
+            practice_pages[step // 2 :: step][:VARIED_PAGES],
+        ),
+    }
     found = {}
     for name, url in addresses.items():
         cold, warm = count_queries(url)
         found[name] = {"url": url, "queries": warm, "queries_cold": cold}
+    for name, (paths, warm_up) in varied.items():
+        cold, warm = count_queries(paths[0])
+        found[name] = {
+            "url": paths[0],
+            "paths": paths,
+            "warm_up_paths": warm_up,
+            "queries": warm,
+            "queries_cold": cold,
+        }
     found["_corpus"] = {
         "practices": Practice.objects.count(),
         "published": published.count(),

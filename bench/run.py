@@ -212,14 +212,31 @@ def load_pages(server, pages, duration):
     for name, page in pages.items():
         if name == "baseline":
             continue
-        wrk(server.url(page["url"]), WARM_UP_SECONDS)
-        measured[name] = wrk(server.url(page["url"]), duration)
+        if "paths" in page:
+            load_varied(server, page["warm_up_paths"], WARM_UP_SECONDS)
+            measured[name] = load_varied(server, page["paths"], duration)
+        else:
+            wrk(server.url(page["url"]), WARM_UP_SECONDS)
+            measured[name] = wrk(server.url(page["url"]), duration)
         print(f"  {name:<15} {measured[name]['rps']:>8} req/s  p95 {measured[name]['p95_ms']} ms")
     baseline_runs.append(wrk(server.url(pages["baseline"]["url"]), duration))
     baseline = max(baseline_runs, key=lambda run: run["rps"])
     for figures in measured.values():
         figures["ratio"] = round(figures["rps"] / baseline["rps"], 3)
     return {"baseline": baseline, "baseline_runs": baseline_runs, "pages": measured}
+
+
+def load_varied(server, paths, duration):
+    """A different address on each request (bench/paths.lua): what a page costs when its own
+    cached parts are cold."""
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
+        handle.write("\n".join(paths) + "\n")
+    try:
+        return wrk(
+            server.url(paths[0]), duration, script="paths.lua", env={"BENCH_PATHS": handle.name}
+        )
+    finally:
+        os.unlink(handle.name)
 
 
 def memory_kb(pid, field):
