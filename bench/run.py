@@ -427,6 +427,55 @@ def table(result, other=None):
     return "\n".join(lines)
 
 
+def percent(ratio):
+    return f"{ratio * 100:.1f}%"
+
+
+def markdown(results, goals):
+    """The tables and goals as Markdown, for bench/results/summary.md and the README."""
+    out = []
+    for size, result in results.items():
+        growth = result.get("growth_p95_large_over_small", {})
+        out += [
+            f"**{size}** ({result['when']}; {result['load']['seconds_per_page']} s per page)",
+            "",
+            "| page | req/s | p50 ms | p95 ms | p99 ms | queries warm/cold | ratio to baseline "
+            "| with page cache: req/s | ratio |" + (" growth p95 large/small |" if growth else ""),
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|" + ("---:|" if growth else ""),
+        ]
+        base, cached_base = result["uncached"]["baseline"], result["cached"]["baseline"]
+        out.append(
+            f"| baseline | {base['rps']} | {base['p50_ms']} | {base['p95_ms']} | "
+            f"{base['p99_ms']} | 0/0 | 100% | {cached_base['rps']} | 100% |"
+            + (" |" if growth else "")
+        )
+        for name, page in result["uncached"]["pages"].items():
+            cached = result["cached"]["pages"][name]
+            out.append(
+                f"| {name.replace('_', ' ')} | {page['rps']} | {page['p50_ms']} | "
+                f"{page['p95_ms']} | {page['p99_ms']} | "
+                f"{page['queries']}/{page.get('queries_cold', '?')} | {percent(page['ratio'])} | "
+                f"{cached['rps']} | {percent(cached['ratio'])} |"
+                + (f" {growth.get(name, '')} |" if growth else "")
+            )
+        csv, posting = result["csv_export"], result["comment_posting"]
+        out += [
+            "",
+            f"CSV export: {csv['lines'] - 1:,} practices, {csv['megabytes']} MB in "
+            f"{csv['seconds']} s; the worker grew {csv['worker_memory_growth_mb']} MB at its "
+            f"peak. Posting comments: {posting['rps']} req/s (p95 {posting['p95_ms']} ms); "
+            f"{posting['successful_responses']} posts answered, {posting['stored']} comments "
+            "stored.",
+            "",
+        ]
+    out.append("Goals:")
+    out.append("")
+    for item in goals:
+        verdict = "met" if item["met"] else "**not met**"
+        out.append(f"- {item['size']}: {item['goal']}: {verdict} ({item['figure']})")
+    return "\n".join(out) + "\n"
+
+
 def main():
     sizes = os.environ.get("BENCH_SIZE", "small large").replace(",", " ").split()
     duration = int(os.environ.get("BENCH_DURATION", "10"))
@@ -459,7 +508,8 @@ def main():
                 f"{n} {g}" for n, g in results["large"]["growth_p95_large_over_small"].items()
             )
         )
-    print("\ngoals:")
+    (RESULTS / "summary.md").write_text(markdown(results, goals))
+    print("\ngoals (also in bench/results/summary.md):")
     for item in goals:
         verdict = "met" if item["met"] else "NOT met"
         print(f"  [{verdict}] {item['size']}: {item['goal']}: {item['figure']}")
