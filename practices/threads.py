@@ -6,7 +6,7 @@ city teams) and arranged in Python, so a practice with 500 comments costs what o
 Drawing 500 comments through the template still takes hundreds of milliseconds, so the drawn list
 is kept in Django's cache for each audience that sees the same one (anonymous readers, members,
 staff; a member who commented on the practice sees their own links, so gets a copy of their
-own). Its key holds a summary of the practice's comments read from the database (how many,
+own). Its key holds a summary of the practice's comments, read with the practice (how many,
 how many removed or hidden, the latest posted, edited, removed and hidden), so a comment posted,
 edited, removed, hidden or restored shows at once on every app server, whatever cache they use.
 Names, teams and cities are covered by a "version" that their changes replace (signals in
@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Prefetch, Q
 from django.template.loader import render_to_string
@@ -28,7 +27,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from practices import notifications
-from practices.cache_versions import CacheVersion
+from practices.cache_versions import CacheVersion, kept
 from practices.models import Comment, CommentReport, Membership, ThreadSubscription
 
 # Replies deeper than this are drawn at this depth; they still say whom they answer.
@@ -90,32 +89,45 @@ def thread(practice, viewer):
     ]
 
 
+def with_summary(practices):
+    """`practices` with the summary of their comments that drawn() keys a thread on, so that a
+    page reads it in the same query as the practice."""
+    return practices.annotate(
+        thread_count=Count("comments"),
+        thread_removed=Count("comments", filter=Q(comments__deleted_at__isnull=False)),
+        thread_hidden=Count("comments", filter=Q(comments__hidden_at__isnull=False)),
+        thread_posted=Max("comments__created_at"),
+        thread_edited=Max("comments__edited_at"),
+        thread_last_removed=Max("comments__deleted_at"),
+        thread_last_hidden=Max("comments__hidden_at"),
+    )
+
+
+SUMMARY = [
+    *("thread_count", "thread_removed", "thread_hidden", "thread_posted", "thread_edited"),
+    *("thread_last_removed", "thread_last_hidden"),
+]
+
+
 def drawn(practice, viewer):
     """The thread drawn for `viewer` (the template's list of comments, as HTML) and how many
-    comments it shows, from the cache when the same audience saw it since the last change."""
-    state = practice.comments.aggregate(
-        count=Count("pk"),
-        removed=Count("pk", filter=Q(deleted_at__isnull=False)),
-        hidden=Count("pk", filter=Q(hidden_at__isnull=False)),
-        posted=Max("created_at"),
-        edited=Max("edited_at"),
-        last_removed=Max("deleted_at"),
-        last_hidden=Max("hidden_at"),
-    )
-    summary = hashlib.sha256(repr(sorted(state.items())).encode()).hexdigest()[:16]
+    comments it shows, from the cache when the same audience saw it since the last change.
+    `practice` comes from with_summary()."""
+    state = [getattr(practice, name) for name in SUMMARY]
+    summary = hashlib.sha256(repr(state).encode()).hexdigest()[:16]
     key = (
         f"comment-threads:{VERSION.current()}:{practice.pk}:{summary}:{get_language()}:"
         f"{audience(practice, viewer)}"
     )
-    found = cache.get(key)
-    if found is None:
+
+    def draw():
         entries = thread(practice, viewer)
         html = render_to_string(
             "practices/includes/_comments.html", {"thread": entries, "user": viewer}
         )
-        found = (html, sum(1 for entry in entries if not entry.placeholder))
-        cache.set(key, found, THREAD_SECONDS)
-    return found
+        return html, sum(1 for entry in entries if not entry.placeholder)
+
+    return kept(key, draw, THREAD_SECONDS)
 
 
 def audience(practice, viewer):
