@@ -89,24 +89,23 @@ def thread(practice, viewer):
     ]
 
 
+# What drawn() keys a thread on: how many comments, how many removed or hidden, the latest
+# posted, edited, removed and hidden.
+SUMMARY = {
+    "thread_count": Count("comments"),
+    "thread_removed": Count("comments", filter=Q(comments__deleted_at__isnull=False)),
+    "thread_hidden": Count("comments", filter=Q(comments__hidden_at__isnull=False)),
+    "thread_posted": Max("comments__created_at"),
+    "thread_edited": Max("comments__edited_at"),
+    "thread_last_removed": Max("comments__deleted_at"),
+    "thread_last_hidden": Max("comments__hidden_at"),
+}
+
+
 def with_summary(practices):
-    """`practices` with the summary of their comments that drawn() keys a thread on, so that a
-    page reads it in the same query as the practice."""
-    return practices.annotate(
-        thread_count=Count("comments"),
-        thread_removed=Count("comments", filter=Q(comments__deleted_at__isnull=False)),
-        thread_hidden=Count("comments", filter=Q(comments__hidden_at__isnull=False)),
-        thread_posted=Max("comments__created_at"),
-        thread_edited=Max("comments__edited_at"),
-        thread_last_removed=Max("comments__deleted_at"),
-        thread_last_hidden=Max("comments__hidden_at"),
-    )
-
-
-SUMMARY = [
-    *("thread_count", "thread_removed", "thread_hidden", "thread_posted", "thread_edited"),
-    *("thread_last_removed", "thread_last_hidden"),
-]
+    """`practices` with the summary of their comments, so that a page reads it in the same
+    query as the practice."""
+    return practices.annotate(**SUMMARY)
 
 
 def drawn(practice, viewer):
