@@ -15,6 +15,7 @@ share a cache disagree on those for that long at most.
 """
 
 import hashlib
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -23,6 +24,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Count, Max, Prefetch, Q
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -109,13 +111,14 @@ def with_summary(practices):
 
 
 def drawn(practice, viewer):
-    """The thread drawn for `viewer` (the template's list of comments, as HTML) and how many
+    """The thread drawn for `viewer` (the template's list of comments, as UTF-8 HTML) and how many
     comments it shows, from the cache when the same audience saw it since the last change.
     `practice` comes from with_summary()."""
     state = [getattr(practice, name) for name in SUMMARY]
     summary = hashlib.sha256(repr(state).encode()).hexdigest()[:16]
+    # "2": kept as UTF-8 since the second version.
     key = (
-        f"comment-threads:{VERSION.current()}:{practice.pk}:{summary}:{get_language()}:"
+        f"comment-threads:2:{VERSION.current()}:{practice.pk}:{summary}:{get_language()}:"
         f"{audience(practice, viewer)}"
     )
 
@@ -124,9 +127,22 @@ def drawn(practice, viewer):
         html = render_to_string(
             "practices/includes/_comments.html", {"thread": entries, "user": viewer}
         )
-        return html, sum(1 for entry in entries if not entry.placeholder)
+        return html.encode(), sum(1 for entry in entries if not entry.placeholder)
 
     return kept(key, draw, THREAD_SECONDS)
+
+
+# Where the page's template leaves the drawn thread (UTF-8, as kept) to be put into the encoded
+# page by put_in(). Passed through the template instead, its 400 kB for 500 comments were
+# copied into every enclosing block and encoded again on each view, which cost more than the
+# rest of the page. Random for each process, so no text a member writes can stand for it.
+MARK = mark_safe(f"<!-- thread {uuid.uuid4().hex} -->")  # noqa: S308 - no user input
+
+
+def put_in(response, drawn_thread):
+    """The page `response` with the drawn thread where its template left MARK."""
+    response.content = response.content.replace(MARK.encode(), drawn_thread, 1)
+    return response
 
 
 def audience(practice, viewer):

@@ -101,8 +101,8 @@ def practice_detail(request, slug):
         threads.with_summary(Practice.objects.published().select_related("city")), slug=slug
     )
     can_edit = practice.can_edit(request.user)
-    comments_html, comment_count = threads.drawn(practice, request.user)
-    return render(
+    drawn_thread, comment_count = threads.drawn(practice, request.user)
+    response = render(
         request,
         "practices/practice_detail.html",
         {
@@ -111,10 +111,11 @@ def practice_detail(request, slug):
             "can_edit": can_edit,
             # Editors of the city and staff see how the practice got here.
             "history": practice.status_changes.select_related("changed_by") if can_edit else None,
-            "comments_html": comments_html,
+            "thread_mark": threads.MARK,
             "comment_count": comment_count,
             "comment_form": CommentForm(),
             "comment_token": uuid.uuid4().hex,
             "following": threads.is_following(practice, request.user),
         },
     )
+    return threads.put_in(response, drawn_thread)

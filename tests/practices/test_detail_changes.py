@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from practices.models import Lesson, Practice
+from practices.models import Comment, Lesson, Practice
 from tests.conftest import signed_in
 from tests.factories import (
     CityFactory,
@@ -206,3 +206,14 @@ def test_a_signed_in_reader_pays_only_for_their_own_parts(django_assert_max_num_
     # Session and user, the practice, whether they commented, follow, edit.
     with django_assert_max_num_queries(6):
         assert client.get(practice.get_absolute_url()).status_code == 200
+
+
+def test_the_drawn_thread_sits_in_the_discussion_for_every_reader(anonymous, member):
+    practice = PracticeFactory(title="Trust walks")
+    Comment.objects.create(practice=practice, author=UserFactory(), body="Hello from Aarhus")
+    for client, after in ((anonymous, "to join the discussion"), (member, "Post comment")):
+        text = client.get(practice.get_absolute_url()).text
+        assert text.index('id="comments-title"') < text.index("Hello from Aarhus")
+        assert text.index("Hello from Aarhus") < text.index(after)
+        assert text.count("Hello from Aarhus") == 1
+        assert "<!-- thread" not in text
