@@ -40,16 +40,16 @@ PRACTICE_PARTS = {
 }
 
 
-def cached(name, pk, draw):
-    """draw(), or what it returned for the same page and language since the last change."""
-    return kept(
-        f"practice-pages:{VERSION.current()}:{name}:{pk}:{get_language()}", draw, PARTS_SECONDS
-    )
+def cached(name, pk, draw, found=None):
+    """draw(), or what it returned for the same page and language since the last change.
+    `found`: as for CacheVersion.current()."""
+    key = f"practice-pages:{VERSION.current(found)}:{name}:{pk}:{get_language()}"
+    return kept(key, draw, PARTS_SECONDS)
 
 
-def practice_parts(practice):
+def practice_parts(practice, found=None):
     """The shared parts of a published practice's page, as HTML, by name (PRACTICE_PARTS)."""
-    return cached("practice", practice.pk, lambda: draw_practice_parts(practice))
+    return cached("practice", practice.pk, lambda: draw_practice_parts(practice), found)
 
 
 def draw_practice_parts(practice):

@@ -110,15 +110,15 @@ def with_summary(practices):
     return practices.annotate(**SUMMARY)
 
 
-def drawn(practice, viewer):
+def drawn(practice, viewer, found=None):
     """The thread drawn for `viewer` (the template's list of comments, as UTF-8 HTML) and how many
     comments it shows, from the cache when the same audience saw it since the last change.
-    `practice` comes from with_summary()."""
+    `practice` comes from with_summary(); `found`, a get_many that asked for VERSION.key."""
     state = [getattr(practice, name) for name in SUMMARY]
     summary = hashlib.sha256(repr(state).encode()).hexdigest()[:16]
     # "2": kept as UTF-8 since the second version.
     key = (
-        f"comment-threads:2:{VERSION.current()}:{practice.pk}:{summary}:{get_language()}:"
+        f"comment-threads:2:{VERSION.current(found)}:{practice.pk}:{summary}:{get_language()}:"
         f"{audience(practice, viewer)}"
     )
 

@@ -2,6 +2,7 @@
 
 import uuid
 
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
@@ -101,13 +102,15 @@ def practice_detail(request, slug):
         threads.with_summary(Practice.objects.published().select_related("city")), slug=slug
     )
     can_edit = practice.can_edit(request.user)
-    drawn_thread, comment_count = threads.drawn(practice, request.user)
+    # The versions the thread and the shared parts are kept under, in one round trip.
+    versions = cache.get_many([threads.VERSION.key, pages.VERSION.key])
+    drawn_thread, comment_count = threads.drawn(practice, request.user, versions)
     response = render(
         request,
         "practices/practice_detail.html",
         {
             "practice": practice,
-            "parts": pages.practice_parts(practice),
+            "parts": pages.practice_parts(practice, versions),
             "can_edit": can_edit,
             # Editors of the city and staff see how the practice got here.
             "history": practice.status_changes.select_related("changed_by") if can_edit else None,
