@@ -21,7 +21,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, Max, Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -95,8 +95,9 @@ def thread(practice, viewer):
 # posted, edited, removed and hidden.
 SUMMARY = {
     "thread_count": Count("comments"),
-    "thread_removed": Count("comments", filter=Q(comments__deleted_at__isnull=False)),
-    "thread_hidden": Count("comments", filter=Q(comments__hidden_at__isnull=False)),
+    # COUNT of a column counts the rows where it is set.
+    "thread_removed": Count("comments__deleted_at"),
+    "thread_hidden": Count("comments__hidden_at"),
     "thread_posted": Max("comments__created_at"),
     "thread_edited": Max("comments__edited_at"),
     "thread_last_removed": Max("comments__deleted_at"),
