@@ -93,14 +93,16 @@ def practice_list(request):
     return render(request, "practices/practice_list.html", context)
 
 
+# A practice's page reads the practice with the summary of its comments, the drawn thread's
+# key; the city serves the editor's check; the rest is in the shared parts (practices/pages.py).
+# Built once: resolving the summary's aggregates cost a view more than running them.
+PRACTICE_PAGE = threads.with_summary(Practice.objects.published().select_related("city"))
+
+
 @require_safe
 def practice_detail(request, slug):
     """Anyone: one published practice with its lessons, tags, links, events and related ones."""
-    # The city serves the editor's check, the summary the drawn thread's key; the rest is in
-    # the shared parts (practices/pages.py).
-    practice = get_object_or_404(
-        threads.with_summary(Practice.objects.published().select_related("city")), slug=slug
-    )
+    practice = get_object_or_404(PRACTICE_PAGE, slug=slug)
     can_edit = practice.can_edit(request.user)
     # The versions the thread and the shared parts are kept under, in one round trip.
     versions = cache.get_many([threads.VERSION.key, pages.VERSION.key])
