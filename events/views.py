@@ -1,9 +1,12 @@
 """Public pages for events and the practices presented at them."""
 
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.views.decorators.http import require_safe
 
 from events.models import Event, EventPractice
+from practices import pages
 from practices.models import Practice
 
 
@@ -20,15 +23,21 @@ def event_list(request):
 @require_safe
 def event_detail(request, slug):
     """Anyone: an event's date in its own time zone, organisers, lessons and practices."""
-    event = get_object_or_404(Event.objects.prefetch_related("organisers", "lessons"), slug=slug)
+    event = get_object_or_404(Event, slug=slug)
+    article = pages.cached("event", event.pk, lambda: draw_event(event))
+    return render(request, "events/event_detail.html", {"event": event, "article": article})
+
+
+def draw_event(event):
+    """The event's page below the header, the same for every reader: kept in the cache until
+    the event, its practices or what they show change (practices/pages.py)."""
+    prefetch_related_objects([event], "organisers", "lessons")
     # Only published practices are public; each row shows the practice's title and city.
     practice_links = (
         EventPractice.objects.filter(event=event, practice__status=Practice.Status.PUBLISHED)
         .select_related("practice__city")
         .order_by("recording_time", "id")
     )
-    return render(
-        request,
-        "events/event_detail.html",
-        {"event": event, "practice_links": practice_links},
+    return render_to_string(
+        "events/includes/_event.html", {"event": event, "practice_links": practice_links}
     )

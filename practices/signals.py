@@ -1,14 +1,15 @@
 """Keep search vectors current when a practice's tags change (they are saved after the practice),
 forget the cached counts (practices/counts.py) whenever what they count changes, and the drawn
-comment threads (practices/threads.py) whenever what they show changes."""
+comment threads (practices/threads.py) and the shared parts of practice and event pages
+(practices/pages.py) whenever what they show changes."""
 
 from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
-from taggit.models import TaggedItem
+from taggit.models import Tag, TaggedItem
 
-from practices import counts, threads
-from practices.models import City, Comment, Membership, Practice
+from practices import counts, pages, threads
+from practices.models import City, Comment, Lesson, Membership, Network, Practice, PracticeLink
 from practices.search import refresh_vectors
 
 
@@ -29,6 +30,18 @@ for sender in (Practice.lessons.through, TaggedItem):
 for sender in (Comment, Membership, City):
     post_save.connect(threads.invalidate, sender=sender, dispatch_uid=f"threads-save-{sender}")
     post_delete.connect(threads.invalidate, sender=sender, dispatch_uid=f"threads-del-{sender}")
+
+# A practice's page shows its city, networks, lessons, tags, links and events, its translation
+# and related practices; an event's page its lessons, organisers and practices with their city.
+# (The event's own lessons and organisers: events/apps.py.)
+for sender in (
+    *(Practice, PracticeLink, City, Network, Lesson, Tag, TaggedItem),
+    *("events.Event", "events.EventPractice"),
+):
+    post_save.connect(pages.invalidate, sender=sender, dispatch_uid=f"pages-save-{sender}")
+    post_delete.connect(pages.invalidate, sender=sender, dispatch_uid=f"pages-delete-{sender}")
+for sender in (Practice.lessons.through, City.networks.through, TaggedItem):
+    m2m_changed.connect(pages.invalidate, sender=sender, dispatch_uid=f"pages-m2m-{sender}")
 
 
 @receiver(post_save, sender=get_user_model(), dispatch_uid="threads-member")

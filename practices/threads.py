@@ -6,7 +6,7 @@ city teams) and arranged in Python, so a practice with 500 comments costs what o
 Drawing 500 comments through the template still takes hundreds of milliseconds, so the drawn list
 is kept in Django's cache for each audience that sees the same one (anonymous readers, members,
 staff; a member who commented on the practice sees their own links, so gets a copy of their
-own). Its key holds a summary of the practice's comments read from the database (how many,
+own). Its key holds a summary of the practice's comments, read with the practice (how many,
 how many removed or hidden, the latest posted, edited, removed and hidden), so a comment posted,
 edited, removed, hidden or restored shows at once on every app server, whatever cache they use.
 Names, teams and cities are covered by a "version" that their changes replace (signals in
@@ -15,20 +15,21 @@ share a cache disagree on those for that long at most.
 """
 
 import hashlib
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, Max, Prefetch
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from practices import notifications
-from practices.cache_versions import CacheVersion
+from practices.cache_versions import CacheVersion, kept
 from practices.models import Comment, CommentReport, Membership, ThreadSubscription
 
 # Replies deeper than this are drawn at this depth; they still say whom they answer.
@@ -90,32 +91,59 @@ def thread(practice, viewer):
     ]
 
 
-def drawn(practice, viewer):
-    """The thread drawn for `viewer` (the template's list of comments, as HTML) and how many
-    comments it shows, from the cache when the same audience saw it since the last change."""
-    state = practice.comments.aggregate(
-        count=Count("pk"),
-        removed=Count("pk", filter=Q(deleted_at__isnull=False)),
-        hidden=Count("pk", filter=Q(hidden_at__isnull=False)),
-        posted=Max("created_at"),
-        edited=Max("edited_at"),
-        last_removed=Max("deleted_at"),
-        last_hidden=Max("hidden_at"),
-    )
-    summary = hashlib.sha256(repr(sorted(state.items())).encode()).hexdigest()[:16]
+# What drawn() keys a thread on: how many comments, how many removed or hidden, the latest
+# posted, edited, removed and hidden.
+SUMMARY = {
+    "thread_count": Count("comments"),
+    # COUNT of a column counts the rows where it is set.
+    "thread_removed": Count("comments__deleted_at"),
+    "thread_hidden": Count("comments__hidden_at"),
+    "thread_posted": Max("comments__created_at"),
+    "thread_edited": Max("comments__edited_at"),
+    "thread_last_removed": Max("comments__deleted_at"),
+    "thread_last_hidden": Max("comments__hidden_at"),
+}
+
+
+def with_summary(practices):
+    """`practices` with the summary of their comments, so that a page reads it in the same
+    query as the practice."""
+    return practices.annotate(**SUMMARY)
+
+
+def drawn(practice, viewer, found=None):
+    """The thread drawn for `viewer` (the template's list of comments, as UTF-8 HTML) and how many
+    comments it shows, from the cache when the same audience saw it since the last change.
+    `practice` comes from with_summary(); `found`, a get_many that asked for VERSION.key."""
+    state = [getattr(practice, name) for name in SUMMARY]
+    summary = hashlib.sha256(repr(state).encode()).hexdigest()[:16]
+    # "2": kept as UTF-8 since the second version.
     key = (
-        f"comment-threads:{VERSION.current()}:{practice.pk}:{summary}:{get_language()}:"
+        f"comment-threads:2:{VERSION.current(found)}:{practice.pk}:{summary}:{get_language()}:"
         f"{audience(practice, viewer)}"
     )
-    found = cache.get(key)
-    if found is None:
+
+    def draw():
         entries = thread(practice, viewer)
         html = render_to_string(
             "practices/includes/_comments.html", {"thread": entries, "user": viewer}
         )
-        found = (html, sum(1 for entry in entries if not entry.placeholder))
-        cache.set(key, found, THREAD_SECONDS)
-    return found
+        return html.encode(), sum(1 for entry in entries if not entry.placeholder)
+
+    return kept(key, draw, THREAD_SECONDS)
+
+
+# Where the page's template leaves the drawn thread (UTF-8, as kept) to be put into the encoded
+# page by put_in(). Passed through the template instead, its 400 kB for 500 comments were
+# copied into every enclosing block and encoded again on each view, which cost more than the
+# rest of the page. Random for each process, so no text a member writes can stand for it.
+MARK = mark_safe(f"<!-- thread {uuid.uuid4().hex} -->")  # noqa: S308 - no user input
+
+
+def put_in(response, drawn_thread):
+    """The page `response` with the drawn thread where its template left MARK."""
+    response.content = response.content.replace(MARK.encode(), drawn_thread, 1)
+    return response
 
 
 def audience(practice, viewer):

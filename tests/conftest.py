@@ -6,7 +6,7 @@ import smtplib
 
 import pytest
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.mail.backends import locmem
 from django.db import connection
 from django.test import Client
@@ -49,9 +49,11 @@ def english_to_start_with():
 @pytest.fixture(autouse=True)
 def empty_cache():
     """What one test cached (counts, pages, rate limits) never shows in the next."""
-    cache.clear()
+    for alias in caches:
+        caches[alias].clear()
     yield
-    cache.clear()
+    for alias in caches:
+        caches[alias].clear()
 
 
 @pytest.fixture

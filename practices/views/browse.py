@@ -2,24 +2,18 @@
 
 import uuid
 
-from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
-from taggit.models import TaggedItem
 
-from practices import counts, search, threads
+from practices import counts, pages, search, threads
 from practices import filters as practice_filters
 from practices.forms import CommentForm
 from practices.models import Lesson, Practice
 
 PAGE_SIZE = 20
-RELATED_COUNT = 5
-# How many recent practices sharing a tag, and sharing a lesson, compete to be related.
-RELATED_CANDIDATES = 100
 
 
 def paginate(request, queryset, per_page=PAGE_SIZE, count=None):
@@ -99,76 +93,34 @@ def practice_list(request):
     return render(request, "practices/practice_list.html", context)
 
 
+# A practice's page reads the practice with the summary of its comments, the drawn thread's
+# key; the city serves the editor's check; the rest is in the shared parts (practices/pages.py).
+# Built once: resolving the summary's aggregates cost a view more than running them.
+PRACTICE_PAGE = threads.with_summary(Practice.objects.published().select_related("city"))
+
+
 @require_safe
 def practice_detail(request, slug):
     """Anyone: one published practice with its lessons, tags, links, events and related ones."""
-    practice = get_object_or_404(
-        # The page shows the city and its networks, lessons, tags and links.
-        Practice.objects.published()
-        .select_related("city")
-        .prefetch_related("city__networks", "lessons", "tags", "links"),
-        slug=slug,
-    )
-    # The events it was presented at, through the reverse relation (practices never imports
-    # events).
-    event_links = practice.event_links.select_related("event").order_by("event__starts_at")
+    practice = get_object_or_404(PRACTICE_PAGE, slug=slug)
     can_edit = practice.can_edit(request.user)
-    comments_html, comment_count = threads.drawn(practice, request.user)
-    return render(
+    # The versions the thread and the shared parts are kept under, in one round trip.
+    versions = cache.get_many([threads.VERSION.key, pages.VERSION.key])
+    drawn_thread, comment_count = threads.drawn(practice, request.user, versions)
+    response = render(
         request,
         "practices/practice_detail.html",
         {
             "practice": practice,
-            "event_links": event_links,
-            "related": related_practices(practice),
+            "parts": pages.practice_parts(practice, versions),
             "can_edit": can_edit,
             # Editors of the city and staff see how the practice got here.
             "history": practice.status_changes.select_related("changed_by") if can_edit else None,
-            "comments_html": comments_html,
+            "thread_mark": threads.MARK,
             "comment_count": comment_count,
             "comment_form": CommentForm(),
             "comment_token": uuid.uuid4().hex,
             "following": threads.is_following(practice, request.user),
         },
     )
-
-
-def related_practices(practice):
-    """Up to five published practices sharing the most tags, then lessons, with this one. They
-    are chosen among the latest tagged with one of its tags and the most recent sharing one of
-    its lessons, so the page costs the same with 1,000 practices or 100,000."""
-    lesson_ids = [lesson.pk for lesson in practice.lessons.all()]
-    tag_ids = [tag.pk for tag in practice.tags.all()]
-    content_type = ContentType.objects.get_for_model(Practice)
-    tagged = TaggedItem.objects.filter(content_type=content_type, tag__in=tag_ids)
-    in_lessons = Practice.lessons.through.objects.filter(lesson__in=lesson_ids)
-    candidates = set()
-    if tag_ids:
-        candidates.update(
-            tagged.exclude(object_id=practice.pk)
-            .order_by("-object_id")
-            .values_list("object_id", flat=True)[:RELATED_CANDIDATES]
-        )
-    if lesson_ids:
-        candidates.update(
-            Practice.objects.published()
-            .exclude(pk=practice.pk)
-            .filter(lessons__in=lesson_ids)
-            .order_by("-published_at")
-            .values_list("pk", flat=True)[:RELATED_CANDIDATES]
-        )
-    # Counted per candidate through the indexes, rather than by joining every link.
-    shared_tags = tagged.filter(object_id=OuterRef("pk")).order_by().values("object_id")
-    shared_lessons = in_lessons.filter(practice=OuterRef("pk")).order_by().values("practice")
-    return (
-        Practice.objects.published()
-        .filter(pk__in=candidates)
-        .annotate(
-            shared_tags=Coalesce(Subquery(shared_tags.annotate(n=Count("pk")).values("n")), 0),
-            shared_lessons=Coalesce(
-                Subquery(shared_lessons.annotate(n=Count("pk")).values("n")), 0
-            ),
-        )
-        .select_related("city")
-        .order_by("-shared_tags", "-shared_lessons", "-published_at")[:RELATED_COUNT]
-    )
+    return threads.put_in(response, drawn_thread)

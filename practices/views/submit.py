@@ -13,10 +13,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from practices import pages
 from practices.forms import PracticeForm, PracticeLinkFormSet, suggested_tags
 from practices.models import City, Practice, StatusChange
 from practices.permissions import get_practice_for_editor
-from practices.views.browse import related_practices
 
 # Tokens of recently created practices, per session: a form posted twice makes one practice.
 TOKENS_KEPT = 20
@@ -151,8 +151,7 @@ def practice_preview(request, slug):
         {
             "practice": practice,
             "preview": True,
-            "event_links": practice.event_links.select_related("event"),
-            "related": related_practices(practice),
+            "parts": pages.draw_practice_parts(practice),
             "history": practice.status_changes.select_related("changed_by"),
         },
     )

@@ -26,7 +26,7 @@ def test_related_practices_share_tags_or_lessons_best_first(
     for _ in range(5):
         PracticeFactory(lessons=[2])
 
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(11):
         response = anonymous.get(practice.get_absolute_url())
 
     related = list(response.context["related"])

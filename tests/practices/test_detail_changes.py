@@ -1,0 +1,219 @@
+"""A practice's page shows a change at once, in both languages, to anonymous and signed-in
+readers, although the parts every reader sees alike are drawn once and kept; the reader's own
+parts (contact, editor's link, comment form) are never shared."""
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from practices.models import Comment, Lesson, Practice
+from tests.conftest import signed_in
+from tests.factories import (
+    CityFactory,
+    EventPracticeFactory,
+    NetworkFactory,
+    PracticeFactory,
+    UserFactory,
+)
+from tests.practices.test_submit import practice_data
+
+pytestmark = pytest.mark.django_db
+
+
+def read(client, practice, language):
+    """The practice's page in `language`, read twice: the second view is served from what the
+    first kept. (The French page leaves French active in the test's thread: hence override.)"""
+    with translation.override(language):
+        client.get(practice.get_absolute_url())
+        response = client.get(practice.get_absolute_url())
+    assert response.status_code == 200
+    return response.text
+
+
+def read_everywhere(practice, *clients):
+    """Each client's view of the page in both languages, as one text."""
+    return "\n".join(
+        read(client, practice, language) for client in clients for language in ["en", "fr"]
+    )
+
+
+def test_an_edit_through_the_form_shows_at_once_in_both_languages(
+    editor, member, anonymous, city_a
+):
+    practice = PracticeFactory(city=city_a, title="Old title", approach="Old approach")
+    assert "Old approach" in read_everywhere(practice, anonymous, member, editor)
+
+    data = practice_data(
+        city_a, title="New title", approach="New *approach*", **{"links-TOTAL_FORMS": "0"}
+    )
+    editor.post(reverse("practices:edit", args=[practice.slug]), data)
+
+    for client in (anonymous, member, editor):
+        for language in ("en", "fr"):
+            text = read(client, practice, language)
+            assert "<h1>New title</h1>" in text
+            assert "New <em>approach</em>" in text
+            assert "Old approach" not in text
+
+
+def test_an_archived_practice_leaves_the_related_practices_of_others(anonymous, member, staff_user):
+    practice = PracticeFactory(tags=["elections"])
+    other = PracticeFactory(title="Soon archived", tags=["elections"])
+    assert "Soon archived" in read_everywhere(practice, anonymous, member)
+
+    other.archive(by=staff_user)
+
+    assert "Soon archived" not in read_everywhere(practice, anonymous, member)
+
+
+def rename_city(practice):
+    practice.city.name = "Renamed city"
+    practice.city.save()
+    return "Renamed city"
+
+
+def city_joins_a_network(practice):
+    practice.city.networks.add(NetworkFactory(name="Harbour Cities Alliance"))
+    return "Harbour Cities Alliance"
+
+
+def rename_network(practice):
+    network = practice.city.networks.get()
+    network.name = "Renamed network"
+    network.save()
+    return "Renamed network"
+
+
+def retitle_lesson(practice):
+    lesson = practice.lessons.get()
+    lesson.title_en = lesson.title_fr = "Retitled lesson"
+    lesson.save()
+    return "Retitled lesson"
+
+
+def add_lesson(practice):
+    practice.lessons.add(Lesson.objects.get(number=9))
+    return reverse("practices:lesson", args=[9]).removeprefix("/")
+
+
+def add_tag(practice):
+    practice.tags.add("fresh-tag")
+    return "fresh-tag"
+
+
+def add_link(practice):
+    practice.links.create(title="New report", url="https://example.org/new")
+    return "New report"
+
+
+def rename_event(practice):
+    event = practice.event_links.get().event
+    event.title_en = event.title_fr = "Renamed event"
+    event.save()
+    return "Renamed event"
+
+
+def present_at_an_event(practice):
+    EventPracticeFactory(practice=practice, event__title="Fresh event")
+    return "Fresh event"
+
+
+def publish_a_translation(practice):
+    translation = practice.translated_from.get()
+    translation.status = translation.Status.PUBLISHED
+    translation.published_at = timezone.now()
+    translation.save()
+    return "Version française"
+
+
+def retitle_a_related_practice(practice):
+    related = Practice.objects.get(title="Related one")
+    related.title = "Related, retitled"
+    related.save()
+    return "Related, retitled"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        rename_city,
+        city_joins_a_network,
+        rename_network,
+        retitle_lesson,
+        add_lesson,
+        add_tag,
+        add_link,
+        rename_event,
+        present_at_an_event,
+        publish_a_translation,
+        retitle_a_related_practice,
+    ],
+)
+def test_what_the_page_shows_of_other_things_changes_at_once(anonymous, member, change):
+    city = CityFactory()
+    city.networks.add(NetworkFactory(name="Old network"))
+    practice = PracticeFactory(city=city, tags=["trust"])
+    EventPracticeFactory(practice=practice, event__title="Old event")
+    PracticeFactory(
+        language="fr", translation=practice, title="Version française", city=city, draft=True
+    )
+    PracticeFactory(title="Related one", tags=["trust"])
+    read_everywhere(practice, anonymous, member)
+
+    shown = change(practice)
+
+    assert read_everywhere(practice, anonymous, member).count(shown) >= 4
+
+
+def test_each_reader_keeps_their_own_parts(anonymous, member, editor, city_a):
+    practice = PracticeFactory(city=city_a, contact="Kari, kari@example.org")
+    url = practice.get_absolute_url()
+    assert "kari@example.org" not in anonymous.get(url).text
+    assert "kari@example.org" in member.get(url).text
+    assert "Edit this practice" in editor.get(url).text
+
+    text = anonymous.get(f"{url}?from=newsletter").text
+    assert "kari@example.org" not in text
+    assert "Edit this practice" not in text
+    assert "next=%2Fpractices%2F" in text and "from%3Dnewsletter" in text
+    assert "Post comment" not in text
+    assert "Edit this practice" not in member.get(url).text
+
+
+def test_each_view_gets_its_own_comment_form_token(member):
+    practice = PracticeFactory()
+    first = member.get(practice.get_absolute_url()).context["comment_token"]
+    second = member.get(practice.get_absolute_url())
+    assert second.context["comment_token"] != first
+    assert f'value="{second.context["comment_token"]}"' in second.text
+
+
+def test_a_page_read_again_costs_one_query(anonymous, django_assert_max_num_queries):
+    practice = PracticeFactory(lessons=[2], tags=["trust"])
+    PracticeFactory(lessons=[2], tags=["trust"])
+    EventPracticeFactory(practice=practice)
+    anonymous.get(practice.get_absolute_url())
+    # The practice with the summary of its comments; the rest was kept by the first view.
+    with django_assert_max_num_queries(1):
+        response = anonymous.get(practice.get_absolute_url())
+    assert "Related practices" in response.text
+
+
+def test_a_signed_in_reader_pays_only_for_their_own_parts(django_assert_max_num_queries):
+    practice = PracticeFactory()
+    client = signed_in(UserFactory())
+    client.get(practice.get_absolute_url())
+    # Session and user, the practice, whether they commented, follow, edit.
+    with django_assert_max_num_queries(6):
+        assert client.get(practice.get_absolute_url()).status_code == 200
+
+
+def test_the_drawn_thread_sits_in_the_discussion_for_every_reader(anonymous, member):
+    practice = PracticeFactory(title="Trust walks")
+    Comment.objects.create(practice=practice, author=UserFactory(), body="Hello from Aarhus")
+    for client, after in ((anonymous, "to join the discussion"), (member, "Post comment")):
+        text = client.get(practice.get_absolute_url()).text
+        assert text.index('id="comments-title"') < text.index("Hello from Aarhus")
+        assert text.index("Hello from Aarhus") < text.index(after)
+        assert text.count("Hello from Aarhus") == 1
+        assert "<!-- thread" not in text
