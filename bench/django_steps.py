@@ -2,6 +2,7 @@
 corpus's settings: `python -m bench.django_steps <step> [arguments]` prints one line of JSON."""
 
 import json
+import random
 import sys
 
 import django
@@ -24,7 +25,9 @@ from portal import cache as page_cache  # noqa: E402
 from portal.management.commands.generate_corpus import (  # noqa: E402
     COMMON_WORD,
     CORPUS_VERSION,
+    DOMAIN_WORDS,
     MEMBER_EMAIL_DOMAIN,
+    Corpus,
 )
 from practices.models import Comment, Lesson, Practice  # noqa: E402
 
@@ -32,8 +35,9 @@ LESSON = 3
 POSTED_PREFIX = "Bench comment "
 
 
-def pages():
-    """Each page's address and its queries for an anonymous reader."""
+def pages(seed):
+    """Each page's address and its queries for an anonymous reader; the words of the corpus
+    made with `seed`, in an order drawn from it, for the search that varies its query."""
     hot = Comment.objects.order_by("pk").values_list("practice__slug", flat=True).first()
     published = Practice.objects.published()
     country = (
@@ -56,7 +60,19 @@ def pages():
         "lesson": reverse("practices:lesson", args=[LESSON]),
         "event": reverse("events:detail", args=[event]),
     }
-    found = {name: {"url": url, "queries": count_queries(url)} for name, url in addresses.items()}
+    words = search_words(int(seed))
+    found = {}
+    for name, url in addresses.items():
+        found[name] = {"url": url, "queries": count_queries(url)}
+        if name == "search":
+            # Beside it, a search for another word each time (bench/search_varied.lua asks
+            # for list_url?q=...): its queries are those of a word not searched before.
+            found["search_varied"] = {
+                "url": list_url,
+                "queries": count_queries(f"{list_url}?q={words[0]}"),
+                "script": "search_varied.lua",
+            }
+    found["_search_words"] = words
     found["_corpus"] = {
         "practices": Practice.objects.count(),
         "published": published.count(),
@@ -68,6 +84,14 @@ def pages():
     found["_comment_target"] = reverse("practices:comment", args=[target])
     found["_csv"] = reverse("practices:open_data_csv")
     return found
+
+
+def search_words(seed):
+    """The searchable words of the generated texts: the common one, the domain words and the
+    made-up filler (a few percent of practices each), shuffled by the seed."""
+    words = sorted({COMMON_WORD, *DOMAIN_WORDS, *Corpus(seed, counts={}).filler})
+    random.Random(seed).shuffle(words)
+    return words
 
 
 def count_queries(url):
