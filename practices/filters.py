@@ -182,7 +182,7 @@ def count_facets(base, filters):
         (
             "country",
             "city__country",
-            lambda: City.objects.order_by().distinct().values_list("country", flat=True),
+            lambda: counts.cached("countries", {}, every_country),
         ),
         ("language", "language", lambda: Practice.Language.values),
     ]:
@@ -194,6 +194,10 @@ def count_facets(base, filters):
                 narrowed.values_list(field).annotate(n=Count("pk")).values_list(field, "n")
             )
     return found
+
+
+def every_country():
+    return list(City.objects.order_by().distinct().values_list("country", flat=True))
 
 
 @dataclass
