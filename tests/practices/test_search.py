@@ -181,9 +181,7 @@ def test_a_new_match_shows_at_once_in_a_search_already_made(anonymous, postgresq
     assert "2 pratiques" in anonymous.get("/fr/practices/", {"q": "trust"}).text
 
 
-def test_a_search_past_the_limit_sorted_by_title_lists_every_match_in_order(
-    anonymous, few_results
-):
+def test_a_search_past_the_limit_sorted_by_title_lists_every_match_in_order(anonymous, few_results):
     for title in ["Trust d", "Trust b", "Trust a", "Trust c", "Trust e"]:
         PracticeFactory(title=title)
     response = anonymous.get(URL, {"q": "trust", "sort": "title"})
