@@ -163,11 +163,12 @@ def ranked(queryset, query, ids, more):
         return ids  # newest first, as found
     tsquery = search_query(query)
     if more:
-        in_title = queryset.filter(search_vector=tsquery).filter(title_matches(tsquery))
-        in_title = in_title.order_by().values_list("pk", flat=True)[:MAX_RESULTS]
-        ids = list(dict.fromkeys([*in_title, *ids]))[:MAX_RESULTS]
+        in_title = queryset.filter(title_matches(tsquery)).order_by()
+        ids = list(dict.fromkeys([*in_title.values_list("pk", flat=True)[:MAX_RESULTS], *ids]))
     order = (
-        queryset.model.objects.filter(pk__in=ids)
+        # A title can match what its whole text does not ("-oslo"): the vector decides, read
+        # here anyway for its rank.
+        queryset.model.objects.filter(pk__in=ids[:MAX_RESULTS], search_vector=tsquery)
         .annotate(rank=SearchRank(F("search_vector"), tsquery))
         .order_by("-rank", "-published_at", "-id")
     )

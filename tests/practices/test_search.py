@@ -191,3 +191,12 @@ def test_a_search_past_the_limit_sorted_by_title_lists_every_match_in_order(anon
         "Trust b",
         "Trust c",
     ]
+
+
+def test_a_title_match_past_the_limit_is_shown_only_if_the_whole_text_matches(
+    anonymous, postgresql, few_results
+):
+    for number in range(4):
+        PracticeFactory(title=f"Walks {number}", summary="Residents meet about trust.")
+    PracticeFactory(title="Trust nights", summary="Held in Oslo.")
+    assert "Trust nights" not in found(anonymous, "trust -oslo")
