@@ -35,7 +35,7 @@ LESSON = 3
 POSTED_PREFIX = "Bench comment "
 
 
-def pages(seed):
+def pages(seed=1):
     """Each page's address and its queries for an anonymous reader; the words of the corpus
     made with `seed`, in an order drawn from it, for the search that varies its query."""
     hot = Comment.objects.order_by("pk").values_list("practice__slug", flat=True).first()
@@ -65,11 +65,14 @@ def pages(seed):
     for name, url in addresses.items():
         found[name] = {"url": url, "queries": count_queries(url)}
         if name == "search":
-            # Beside it, a search for another word each time (bench/search_varied.lua asks
-            # for list_url?q=...): its queries are those of a word not searched before.
+            # Beside it, a search for another word each time: bench/search_varied.lua asks for
+            # path?q=<word>, the url is its first (whose queries are those of a word not
+            # searched before).
+            first = f"{list_url}?q={words[0]}"
             found["search_varied"] = {
-                "url": list_url,
-                "queries": count_queries(f"{list_url}?q={words[0]}"),
+                "url": first,
+                "path": list_url,
+                "queries": count_queries(first),
                 "script": "search_varied.lua",
             }
     found["_search_words"] = words

@@ -237,7 +237,7 @@ def script(page, search_words, *, warm_up=False):
         "script": page["script"],
         "env": {
             "BENCH_WORDS": search_words,
-            "BENCH_PATH": page["url"],
+            "BENCH_PATH": page["path"],
             "BENCH_START": str(VARIED_WARM_UP_START if warm_up else 0),
             "BENCH_THREADS": str(THREADS),
         },
