@@ -2,7 +2,9 @@
 corpus's settings: `python -m bench.django_steps <step> [arguments]` prints one line of JSON."""
 
 import json
+import random
 import sys
+from urllib.parse import urlencode
 
 import django
 
@@ -24,18 +26,21 @@ from events.models import Event  # noqa: E402
 from portal.management.commands.generate_corpus import (  # noqa: E402
     COMMON_WORD,
     CORPUS_VERSION,
+    DOMAIN_WORDS,
     MEMBER_EMAIL_DOMAIN,
+    Corpus,
 )
 from practices.models import Comment, Lesson, Practice  # noqa: E402
 
 LESSON = 3
 # How many different addresses a "varied" page cycles through.
-VARIED_PAGES = 1000
+VARIED_PAGES = 10_000
 POSTED_PREFIX = "Bench comment "
 
 
-def pages():
-    """Each page's address and its queries for an anonymous reader, warm and cold."""
+def pages(seed=1):
+    """Each page's address and its queries for an anonymous reader; the words of the corpus
+    made with `seed`, in an order drawn from it, for the search that varies its query."""
     hot = Comment.objects.order_by("pk").values_list("practice__slug", flat=True).first()
     published = Practice.objects.published()
     country = (
@@ -58,27 +63,28 @@ def pages():
         "lesson": reverse("practices:lesson", args=[LESSON]),
         "event": reverse("events:detail", args=[event]),
     }
-    # A thousand practices spread over the corpus, one after the other: pages whose own
-    # cached parts are cold. The server warms up on another thousand.
+    # Pages asked for in turn, a different address on each request (bench/paths.lua), so that
+    # what is kept per page is cold: practices spread over the corpus, and searches for the
+    # corpus's words, one at a time and then in pairs. The warm-up starts halfway down the list.
     slugs = list(published.exclude(slug=hot).order_by("pk").values_list("slug", flat=True))
-    step = max(2, len(slugs) // VARIED_PAGES)
-    practice_pages = [reverse("practices:detail", args=[slug]) for slug in slugs]
+    step = max(1, len(slugs) // VARIED_PAGES)
+    words = search_words(int(seed))
     varied = {
-        "practice_varied": (
-            practice_pages[::step][:VARIED_PAGES],
-            practice_pages[step // 2 :: step][:VARIED_PAGES],
-        ),
+        "practice_varied": [
+            reverse("practices:detail", args=[slug]) for slug in slugs[::step][:VARIED_PAGES]
+        ],
+        "search_varied": [f"{list_url}?{urlencode({'q': q})}" for q in queries(words)],
     }
     found = {}
     for name, url in addresses.items():
         cold, warm = count_queries(url)
         found[name] = {"url": url, "queries": warm, "queries_cold": cold}
-    for name, (paths, warm_up) in varied.items():
+    for name, paths in varied.items():
         cold, warm = count_queries(paths[0])
         found[name] = {
             "url": paths[0],
             "paths": paths,
-            "warm_up_paths": warm_up,
+            "warm_up_start": len(paths) // 2,
             "queries": warm,
             "queries_cold": cold,
         }
@@ -93,6 +99,26 @@ def pages():
     found["_comment_target"] = reverse("practices:comment", args=[target])
     found["_csv"] = reverse("practices:open_data_csv")
     return found
+
+
+def search_words(seed):
+    """The searchable words of the generated texts: the common one, the domain words and the
+    made-up filler (a few percent of practices each), shuffled by the seed."""
+    words = sorted({COMMON_WORD, *DOMAIN_WORDS, *Corpus(seed, counts={}).filler})
+    random.Random(seed).shuffle(words)
+    return words
+
+
+def queries(words, count=2 * VARIED_PAGES):
+    """`count` different queries: each word alone, then pairs of them."""
+    made = list(words[:count])
+    n = len(made)
+    while len(made) < count:
+        first = n % len(words)
+        second = (first + n // len(words)) % len(words)
+        made.append(f"{words[first]} {words[second]}")
+        n += 1
+    return made
 
 
 def count_queries(url):

@@ -128,33 +128,76 @@ def ordered(queryset, sort):
     return queryset.order_by("-published_at", "-id")
 
 
+@dataclass
+class Found:
+    """How many practices the list holds, and for a search by relevance, which in what order."""
+
+    count: int
+    # A search counts no further than search.MAX_RESULTS: then `count` is that and `more` true.
+    more: bool = False
+    ranked: list | None = None
+
+
+def found(base, filters, sort):
+    """The list's Found, kept until practices change (practices/counts.py)."""
+    if "q" not in filters:
+        return counts.cached("found", filters, lambda: Found(apply(base, filters).count()))
+    ids, more = matches(base, filters)
+    if sort != Sort.RELEVANCE:
+        return Found(len(ids), more)
+    narrowed = apply(base, filters, skip="q")
+    return counts.cached(
+        "ranked",
+        filters,
+        lambda: Found(len(ids), more, search.ranked(narrowed, filters["q"], ids, more)),
+    )
+
+
+def matches(base, filters):
+    """search.matching for the search in `filters` among the practices the others leave, kept
+    until practices change: the list and its facet counts share it."""
+    narrowed = apply(base, filters, skip="q")
+    return counts.cached("matches", filters, lambda: search.matching(narrowed, filters["q"]))
+
+
 def facet_counts(base, filters):
     """How many results each lesson, country and language would give: three grouped queries,
     each over the results filtered by everything except that facet, kept until practices
-    change (practices/counts.py)."""
+    change (practices/counts.py). A facet over more search matches than a search counts holds
+    every value with None: it is shown without figures."""
     return counts.cached("facets", filters, lambda: count_facets(base, filters))
 
 
 def count_facets(base, filters):
-    lessons = dict(
-        apply(base, filters, skip="lesson")
-        .values_list("lessons__number")
-        .annotate(n=Count("pk"))
-        .values_list("lessons__number", "n")
-    )
-    countries = dict(
-        apply(base, filters, skip="country")
-        .values_list("city__country")
-        .annotate(n=Count("pk"))
-        .values_list("city__country", "n")
-    )
-    languages = dict(
-        apply(base, filters, skip="language")
-        .values_list("language")
-        .annotate(n=Count("pk"))
-        .values_list("language", "n")
-    )
-    return {"lesson": lessons, "country": countries, "language": languages}
+    def results(skip):
+        others = {name: value for name, value in filters.items() if name != skip}
+        if "q" not in others:
+            return apply(base, others)
+        ids, more = matches(base, others)
+        return None if more else base.filter(pk__in=ids)
+
+    found = {}
+    for name, field, every in [
+        ("lesson", "lessons__number", lambda: Lesson.objects.values_list("number", flat=True)),
+        (
+            "country",
+            "city__country",
+            lambda: counts.cached("countries", {}, every_country),
+        ),
+        ("language", "language", lambda: Practice.Language.values),
+    ]:
+        narrowed = results(skip=name)
+        if narrowed is None:
+            found[name] = dict.fromkeys(every())
+        else:
+            found[name] = dict(
+                narrowed.values_list(field).annotate(n=Count("pk")).values_list(field, "n")
+            )
+    return found
+
+
+def every_country():
+    return list(City.objects.order_by().distinct().values_list("country", flat=True))
 
 
 @dataclass

@@ -21,7 +21,7 @@ from taggit.managers import TaggableManager
 from practices import notifications
 from practices.models.comments import Comment
 from practices.models.reference import City, Lesson
-from practices.search import SECTION_FIELDS, refresh_vectors
+from practices.search import CONFIGS, SECTION_FIELDS, refresh_vectors, title_vector
 
 # Changing any of these changes what a search finds.
 SEARCHED_FIELDS = {"title", "summary", "language", "city", *SECTION_FIELDS}
@@ -197,6 +197,16 @@ class Practice(models.Model):
             models.Index(fields=["status", "evidence"], name="practice_status_evid_idx"),
             # Created on PostgreSQL only (migration 0003); SQLite searches without it.
             GinIndex(fields=["search_vector"], name="practice_search_idx"),
+            # A search with more matches than it ranks finds the title matches through these
+            # (practices/search.py); also PostgreSQL only (migration 0008).
+            *[
+                GinIndex(
+                    title_vector(config),
+                    condition=Q(language=code),
+                    name=f"practice_title_{code}_idx",
+                )
+                for code, config in CONFIGS.items()
+            ],
         ]
 
     def __str__(self):

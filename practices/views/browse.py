@@ -49,15 +49,19 @@ def practice_list(request):
     filters = form.filters
     base = Practice.objects.published()
     results = practice_filters.ordered(practice_filters.apply(base, filters), form.ordering)
-    page = paginate(request, results, count=counts.cached("results", filters, results.count))
-    # Which practices fill this page is kept like the counts: ranking every match of a search
-    # for a common word is the costly part, the 20 cards are cheap.
+    listed = practice_filters.found(base, filters, form.ordering)
+    page = paginate(request, results, count=listed.count)
+    # Which practices fill this page is kept like the counts: a search by relevance ranked its
+    # matches at once (practices/search.py); ordering the others is cheap, the 20 cards too.
     start = (page.number - 1) * PAGE_SIZE
-    ids = counts.cached(
-        "page",
-        {**filters, "sort": form.ordering, "page": page.number},
-        lambda: list(results.values_list("pk", flat=True)[start : start + PAGE_SIZE]),
-    )
+    if listed.ranked is not None:
+        ids = listed.ranked[start : start + PAGE_SIZE]
+    else:
+        ids = counts.cached(
+            "page",
+            {**filters, "sort": form.ordering, "page": page.number},
+            lambda: list(results.values_list("pk", flat=True)[start : start + PAGE_SIZE]),
+        )
     found = practice_cards(Practice.objects.all()).in_bulk(ids)
     page.object_list = [found[pk] for pk in ids if pk in found]
     # Snippets are computed for the 20 rows shown, never for the whole result set.
@@ -72,6 +76,7 @@ def practice_list(request):
         "form": form,
         "filters": filters,
         "page": page,
+        "more_than": search.MAX_RESULTS if listed.more else None,
         "page_query": page_query(request),
         "ordering": form.ordering,
         "sort_choices": [

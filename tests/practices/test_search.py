@@ -126,3 +126,77 @@ def test_a_french_reader_searching_the_french_pages_finds_the_french_practice(an
     assert french.title in text
     assert english.title not in text
     assert "Recherche\u00a0: «\u00a0médias jeunes\u00a0»" in text
+
+
+# A search keeps, counts and ranks at most search.MAX_RESULTS matches (1,000); three here.
+@pytest.fixture
+def few_results(monkeypatch):
+    monkeypatch.setattr(search, "MAX_RESULTS", 3)
+
+
+def test_a_search_past_the_limit_still_ranks_the_title_match_first(
+    anonymous, postgresql, few_results
+):
+    for number in range(5):
+        PracticeFactory(title=f"Walks {number}", summary="Residents meet about trust.")
+    # Found last by the index, after more body matches than are kept.
+    PracticeFactory(title="Trust barometer", summary="A yearly survey.")
+    shown = found(anonymous, "trust")
+    assert shown[0] == "Trust barometer"
+    assert len(shown) == 3
+
+
+@pytest.mark.parametrize(
+    ("prefix", "heading"), [("", "More than 3 practices"), ("/fr", "Plus de 3 pratiques")]
+)
+def test_a_search_past_the_limit_says_more_than_and_shows_no_facet_figures(
+    anonymous, few_results, prefix, heading
+):
+    for number in range(4):
+        PracticeFactory(title=f"Trust circle {number}", lessons=[2])
+    response = anonymous.get(f"{prefix}{URL}", {"q": "trust"})
+    assert heading in response.text
+    assert len(response.context["page"].object_list) == 3
+    assert '<span class="count">' not in response.text
+    # The filters are still offered, without figures.
+    assert 'id="lesson-2"' in response.text
+
+
+def test_a_search_within_the_limit_is_counted_exactly_with_its_facets(anonymous, few_results):
+    for number in range(3):
+        PracticeFactory(title=f"Trust circle {number}", lessons=[2], language="en")
+    PracticeFactory(title="Unrelated", lessons=[2])
+    text = anonymous.get(URL, {"q": "trust"}).text
+    assert "3 practices" in text
+    assert "More than" not in text
+    assert '<label for="lesson-2">2. ' in text
+    assert '<span class="count">(3)</span></label>' in text
+
+
+def test_a_new_match_shows_at_once_in_a_search_already_made(anonymous, postgresql):
+    PracticeFactory(title="Neighbourhood walks", summary="Residents meet about trust.")
+    assert found(anonymous, "trust") == ["Neighbourhood walks"]
+    PracticeFactory(title="Trust barometer", summary="A yearly survey.")
+    assert found(anonymous, "trust") == ["Trust barometer", "Neighbourhood walks"]
+    assert "2 pratiques" in anonymous.get("/fr/practices/", {"q": "trust"}).text
+
+
+def test_a_search_past_the_limit_sorted_by_title_lists_every_match_in_order(anonymous, few_results):
+    for title in ["Trust d", "Trust b", "Trust a", "Trust c", "Trust e"]:
+        PracticeFactory(title=title)
+    response = anonymous.get(URL, {"q": "trust", "sort": "title"})
+    assert "More than 3 practices" in response.text
+    assert [p.title for p in response.context["page"].object_list][:3] == [
+        "Trust a",
+        "Trust b",
+        "Trust c",
+    ]
+
+
+def test_a_title_match_past_the_limit_is_shown_only_if_the_whole_text_matches(
+    anonymous, postgresql, few_results
+):
+    for number in range(4):
+        PracticeFactory(title=f"Walks {number}", summary="Residents meet about trust.")
+    PracticeFactory(title="Trust nights", summary="Held in Oslo.")
+    assert "Trust nights" not in found(anonymous, "trust -oslo")
