@@ -54,6 +54,7 @@ GET = {
     "robots":                                (200,   200,   200,   200,   200),
     "favicon":                               (302,   302,   302,   302,   302),
     "sitemap":                               (200,   200,   200,   200,   200),
+    "sitemap_section":                       (200,   200,   200,   200,   200),
     "switch_language":                       (302,   302,   302,   302,   302),
     "account_login":                         (200,   302,   302,   302,   302),
     "account_logout":                        (302,   200,   200,   200,   200),
@@ -121,7 +122,8 @@ POST = {
     "healthz":                               (405,   405,   405,   405,   405),
     "robots":                                (405,   405,   405,   405,   405),
     "favicon":                               (405,   405,   405,   405,   405),
-    "sitemap":                               (200,   200,   200,   200,   200),
+    "sitemap":                               (405,   405,   405,   405,   405),
+    "sitemap_section":                       (405,   405,   405,   405,   405),
     "switch_language":                       (405,   405,   405,   405,   405),
     "account_login":                         (200,   302,   302,   302,   302),
     "account_logout":                        (302,   302,   302,   302,   302),
@@ -224,6 +226,7 @@ def admin_expectation(name):
 # Sample arguments for each pattern that takes some, from the `world` fixture.
 KWARGS = {
     "switch_language": lambda w: {"code": "fr"},
+    "sitemap_section": lambda w: {"section": "practices"},
     "account_confirm_email": lambda w: {"key": w["confirm_key"]},
     "account_reset_password_from_key": lambda w: w["reset"],
     "accounts:profile": lambda w: {"pk": w["member"].pk},
