@@ -24,7 +24,7 @@ from django.views.decorators.http import require_safe
 NOT_REDIRECTED = (
     "/healthz",
     "/robots.txt",
-    "/sitemap.xml",
+    "/sitemap",  # the index, /sitemap.xml, and its sections' pages, /sitemap-<section>.xml
     "/language/",
     "/feeds/",
     "/open-data/practices.",

@@ -8,18 +8,28 @@ unprefixed.
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
+from django.views.decorators.http import require_safe
 
 from portal import languages, views
 from portal.robots import robots_txt
 from portal.sitemaps import SITEMAPS
 
+# The index names each section's pages (`?p=2` past the first) at the "sitemap_section" route.
+SITEMAP_INDEX = {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"}
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", robots_txt, name="robots"),
     path("favicon.ico", views.favicon, name="favicon"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", require_safe(sitemaps.index), SITEMAP_INDEX, name="sitemap"),
+    path(
+        "sitemap-<section>.xml",
+        require_safe(sitemaps.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("language/<str:code>/", languages.switch_language, name="switch_language"),
 ]
 

@@ -7,8 +7,10 @@ its contact details, which are for signed-in members.
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse, reverse_lazy
+from django.utils.decorators import method_decorator
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 
 from practices.models import Lesson, Practice
 
@@ -25,6 +27,8 @@ def feed_entries(queryset):
     )
 
 
+# Django's Feed answers any method; a feed is only ever read.
+@method_decorator(require_safe, name="__call__")
 class PracticeFeed(Feed):
     """The 50 most recently published practices."""
 

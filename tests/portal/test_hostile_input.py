@@ -51,6 +51,7 @@ def public_urls(practice, event):
         "/feeds/practices/",
         "/feeds/lessons/2/",
         "/sitemap.xml",
+        "/sitemap-practices.xml",
         "/robots.txt",
         "/open-data/",
         "/healthz",

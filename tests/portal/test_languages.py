@@ -96,6 +96,7 @@ def test_a_visitor_who_chose_french_gets_french_from_an_english_link(anonymous):
         "/healthz",
         "/robots.txt",
         "/sitemap.xml",
+        "/sitemap-practices.xml",
         "/feeds/practices/",
         "/open-data/practices.csv",
         "/open-data/practices.json",
@@ -130,8 +131,13 @@ def test_each_page_names_both_languages_and_the_default_as_alternates(anonymous)
 
 def test_the_sitemap_lists_each_page_in_both_languages_with_its_alternates(anonymous):
     PracticeFactory(slug="youth-panels")
-    root = ET.fromstring(anonymous.get("/sitemap.xml").content)
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    sections = ["/sitemap-practices.xml", "/sitemap-lessons.xml"]
+    urls = [
+        url
+        for section in sections
+        for url in ET.fromstring(anonymous.get(section).content).findall("s:url", ns)
+    ]
 
     def path(url):
         return "/" + url.split("://", 1)[1].split("/", 1)[1]
@@ -140,7 +146,7 @@ def test_the_sitemap_lists_each_page_in_both_languages_with_its_alternates(anony
         path(url.findtext("s:loc", namespaces=ns)): {
             link.get("hreflang"): path(link.get("href")) for link in url.findall("x:link", ns)
         }
-        for url in root.findall("s:url", ns)
+        for url in urls
     }
     both = {
         "en": "/practices/youth-panels/",

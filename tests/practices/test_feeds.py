@@ -115,3 +115,9 @@ def test_feed_loads_with_bounded_queries(anonymous, url, django_assert_max_num_q
     with django_assert_max_num_queries(MAX_FEED_QUERIES):
         response = anonymous.get(url)
     assert len(titles(response)) == 30
+
+
+def test_feeds_answer_get_and_head_and_refuse_post(anonymous):
+    for address in ["/feeds/practices/", "/feeds/lessons/2/"]:
+        assert anonymous.head(address).status_code == 200, address
+        assert anonymous.post(address).status_code == 405, address
