@@ -39,7 +39,9 @@ def activate_authenticator(client):
     page = client.get(ACTIVATE)
     assert re.search(r"<h1>\s*Activate Authenticator App\s*</h1>", page.text)
     secret = client.session["mfa.totp.secret"]
-    return client.post(ACTIVATE, {"code": totp_code(secret)}, follow=True)
+    response = client.post(ACTIVATE, {"code": totp_code(secret)}, follow=True)
+    assert response.redirect_chain, "the authenticator was not activated"
+    return response
 
 
 def test_admin_sends_visitors_to_the_site_log_in(anonymous):

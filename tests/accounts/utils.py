@@ -22,6 +22,14 @@ def is_signed_in(client):
     return "_auth_user_id" in client.session
 
 
+# A code read in the last seconds of its period may reach the server in the next one, where it
+# no longer counts (as a person would, wait for the next code).
+SECONDS_LEFT_TO_TYPE = 3
+
+
 def totp_code(secret):
-    """The code an authenticator app shows right now for this secret."""
+    """The code an authenticator app shows for this secret, with time left to type it."""
+    left = TOTP_PERIOD - time.time() % TOTP_PERIOD
+    if left < SECONDS_LEFT_TO_TYPE:
+        time.sleep(left + 0.05)
     return format_hotp_value(hotp_value(secret, int(time.time()) // TOTP_PERIOD))
