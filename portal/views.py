@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from events.models import Event
-from practices import counts
+from practices import cards, counts
 from practices.charts import lesson_chart
 from practices.models import Practice
 
@@ -22,18 +22,11 @@ def home(request):
     """Anyone: what the portal is, the nine lessons, featured practices and events."""
     # The same counts feed the lesson tiles and the chart drawn from them.
     lessons = counts.lessons_with_counts()
-    # The cards show the city and the lesson numbers of each practice.
-    featured = (
-        Practice.objects.published()
-        .featured()
-        .select_related("city")
-        .prefetch_related("lessons")
-        .order_by("-published_at")[:6]
-    )
+    featured = Practice.objects.published().featured().order_by("-published_at")[:6]
     context = {
         "lessons": lessons,
         "lesson_chart": lesson_chart(lessons),
-        "featured": featured,
+        "featured": cards.drawn(list(featured.values_list("pk", flat=True))),
         "upcoming_events": Event.objects.upcoming()[:3],
         "recent_events": Event.objects.past()[:3],
     }

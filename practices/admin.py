@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
+from practices import cards
 from practices.models import (
     City,
     Comment,
@@ -402,6 +403,8 @@ class CommentModeration:
         count = queryset.filter(hidden_at__isnull=True).update(
             hidden_at=now, hidden_by=request.user
         )
+        # update() sends no signal: the cards' comment counts are forgotten here.
+        cards.forget(set(queryset.values_list("practice_id", flat=True)))
         CommentReport.objects.open().filter(comment__in=queryset).update(
             resolved_at=now, resolved_by=request.user, resolution=CommentReport.Resolution.HIDDEN
         )

@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 from taggit.models import TaggedItem
 
-from practices import counts, search, threads
+from practices import cards, counts, search, threads
 from practices import filters as practice_filters
 from practices.forms import CommentForm
 from practices.models import Lesson, Practice
@@ -41,13 +41,6 @@ def page_query(request):
     return params.urlencode()
 
 
-def practice_cards(queryset):
-    """Published practices as the cards show them: city name and lesson numbers."""
-    return (
-        queryset.published().with_comment_count().select_related("city").prefetch_related("lessons")
-    )
-
-
 @require_safe
 def practice_list(request):
     """Anyone: published practices, with combinable filters, facet counts and search."""
@@ -64,12 +57,9 @@ def practice_list(request):
         {**filters, "sort": form.ordering, "page": page.number},
         lambda: list(results.values_list("pk", flat=True)[start : start + PAGE_SIZE]),
     )
-    found = practice_cards(Practice.objects.all()).in_bulk(ids)
-    page.object_list = [found[pk] for pk in ids if pk in found]
     # Snippets are computed for the 20 rows shown, never for the whole result set.
-    snippets = search.headlines(page.object_list, filters.get("q", ""))
-    for practice in page.object_list:
-        practice.snippet = snippets.get(practice.pk)
+    snippets = search.headlines([Practice(pk=pk) for pk in ids], filters.get("q", ""))
+    page.object_list = cards.drawn(ids, snippets)
 
     facets = practice_filters.facet_counts(base, filters)
     chosen_country = filters.get("country")

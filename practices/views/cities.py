@@ -7,9 +7,10 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from practices import cards
 from practices.countries import country_name, name_order
 from practices.models import City, Practice
-from practices.views.browse import paginate, practice_cards
+from practices.views.browse import paginate
 
 PUBLISHED = Q(practices__status=Practice.Status.PUBLISHED)
 
@@ -49,7 +50,9 @@ def city_detail(request, slug):
     """Anyone: a city, its networks and its published practices, 20 a page."""
     # The page lists the city's networks.
     city = get_object_or_404(City.objects.prefetch_related("networks"), slug=slug)
-    page = paginate(request, practice_cards(city.practices).order_by("-published_at", "-id"))
+    published = city.practices.published().order_by("-published_at", "-id")
+    page = paginate(request, published.values_list("pk", flat=True))
+    page.object_list = cards.drawn(list(page.object_list))
     membership = None
     if request.user.is_authenticated:
         membership = city.memberships.filter(user=request.user).order_by("-created_at").first()
