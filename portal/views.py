@@ -7,6 +7,7 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
+from django.utils.functional import SimpleLazyObject
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -20,12 +21,15 @@ from practices.models import Practice
 @require_safe
 def home(request):
     """Anyone: what the portal is, the nine lessons, featured practices and events."""
-    # The same counts feed the lesson tiles and the chart drawn from them.
-    lessons = counts.lessons_with_counts()
+    # The same counts feed the lesson tiles and the chart drawn from them; both are kept drawn
+    # until the counts change, so they are worked out only when drawn again.
+    lessons = SimpleLazyObject(counts.lessons_with_counts)
     featured = Practice.objects.published().featured().order_by("-published_at")[:6]
     context = {
         "lessons": lessons,
-        "lesson_chart": lesson_chart(lessons),
+        "lesson_chart": SimpleLazyObject(lambda: lesson_chart(lessons)),
+        "counts_version": counts.VERSION.current(),
+        "counts_seconds": counts.COUNTS_SECONDS,
         "featured": cards.drawn(list(featured.values_list("pk", flat=True))),
         "upcoming_events": Event.objects.upcoming()[:3],
         "recent_events": Event.objects.past()[:3],

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django import forms
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
@@ -133,6 +134,39 @@ def facet_counts(base, filters):
     each over the results filtered by everything except that facet, kept until practices
     change (practices/counts.py)."""
     return counts.cached("facets", filters, lambda: count_facets(base, filters))
+
+
+class Facets:
+    """The sidebar's choices with their counts. The sidebar is kept drawn in the cache
+    (practices/practice_list.html), so they are worked out only when it is drawn again."""
+
+    def __init__(self, base, filters):
+        self.base = base
+        self.filters = filters
+
+    @cached_property
+    def counts(self):
+        return facet_counts(self.base, self.filters)
+
+    @cached_property
+    def lessons(self):
+        return [
+            (lesson, self.counts["lesson"].get(lesson.number, 0)) for lesson in Lesson.objects.all()
+        ]
+
+    @cached_property
+    def countries(self):
+        """Every country with results, and the chosen one even without."""
+        chosen = self.filters.get("country")
+        codes = sorted({*self.counts["country"], *([chosen] if chosen else [])})
+        return [(code, self.counts["country"].get(code, 0)) for code in codes]
+
+    @cached_property
+    def languages(self):
+        return [
+            (code, label, self.counts["language"].get(code, 0))
+            for code, label in Practice.Language.choices
+        ]
 
 
 def count_facets(base, filters):

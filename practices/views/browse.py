@@ -14,7 +14,7 @@ from taggit.models import TaggedItem
 from practices import cards, counts, search, threads
 from practices import filters as practice_filters
 from practices.forms import CommentForm
-from practices.models import Lesson, Practice
+from practices.models import Practice
 
 PAGE_SIZE = 20
 RELATED_COUNT = 5
@@ -61,9 +61,6 @@ def practice_list(request):
     snippets = search.headlines([Practice(pk=pk) for pk in ids], filters.get("q", ""))
     page.object_list = cards.drawn(ids, snippets)
 
-    facets = practice_filters.facet_counts(base, filters)
-    chosen_country = filters.get("country")
-    countries = sorted({*facets["country"], *([chosen_country] if chosen_country else [])})
     context = {
         "form": form,
         "filters": filters,
@@ -77,14 +74,10 @@ def practice_list(request):
         ],
         "chips": practice_filters.chips(request.GET, filters),
         "ignored": form.ignored(),
-        "lesson_facet": [
-            (lesson, facets["lesson"].get(lesson.number, 0)) for lesson in Lesson.objects.all()
-        ],
-        "country_facet": [(code, facets["country"].get(code, 0)) for code in countries],
-        "language_facet": [
-            (code, label, facets["language"].get(code, 0))
-            for code, label in Practice.Language.choices
-        ],
+        "facets": practice_filters.Facets(base, filters),
+        # The sidebar is drawn again only when the counts or the filters change.
+        "counts_version": counts.VERSION.current(),
+        "counts_seconds": counts.COUNTS_SECONDS,
     }
     return render(request, "practices/practice_list.html", context)
 

@@ -87,7 +87,7 @@ def test_counts_and_pages_follow_every_change(anonymous, oslo, lyon, staff_user)
     PracticeFactory(title="Lyon assemblies", city=lyon, lessons=[3])
     response = anonymous.get(URL, {"lesson": 3})
     assert sorted(titles(response)) == ["Lyon assemblies", "Oslo youth councils"]
-    assert dict(response.context["country_facet"]) == {"FR": 1, "NO": 1}
+    assert dict(response.context["facets"].countries) == {"FR": 1, "NO": 1}
 
     first.archive(by=staff_user)
     response = anonymous.get(URL, {"lesson": 3})
@@ -96,7 +96,7 @@ def test_counts_and_pages_follow_every_change(anonymous, oslo, lyon, staff_user)
 
     lyon.country = "BE"
     lyon.save()
-    assert dict(anonymous.get(URL).context["country_facet"]) == {"BE": 1}
+    assert dict(anonymous.get(URL).context["facets"].countries) == {"BE": 1}
 
 
 def test_facets_count_what_each_choice_would_give(anonymous, oslo, lyon):
@@ -106,11 +106,11 @@ def test_facets_count_what_each_choice_would_give(anonymous, oslo, lyon):
 
     response = anonymous.get(URL, {"country": "NO"})
 
-    lessons = {lesson.number: count for lesson, count in response.context["lesson_facet"]}
+    lessons = {lesson.number: count for lesson, count in response.context["facets"].lessons}
     assert (lessons[3], lessons[4], lessons[5]) == (2, 1, 0)
     # The country facet ignores the country filter itself, so every country stays choosable.
-    assert dict(response.context["country_facet"]) == {"FR": 1, "NO": 2}
-    languages = {code: count for code, _, count in response.context["language_facet"]}
+    assert dict(response.context["facets"].countries) == {"FR": 1, "NO": 2}
+    languages = {code: count for code, _, count in response.context["facets"].languages}
     assert languages == {"en": 1, "fr": 1}
     assert 'for="lesson-3">3. Inclusion is key to strengthening local democracies' in (
         response.text
