@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from practices import cards
+from practices import cards, counts
 from practices.models import (
     City,
     Comment,
@@ -298,6 +298,8 @@ class PracticeAdmin(admin.ModelAdmin):
     @admin.action(description=_("Feature the selected practices on the home page"))
     def feature(self, request, queryset):
         count = queryset.update(featured=True)
+        # update() sends no signal: the home page's featured practices are kept with the counts.
+        counts.invalidate()
         self.message_user(
             request, ngettext("%d practice featured.", "%d practices featured.", count) % count
         )
@@ -305,6 +307,8 @@ class PracticeAdmin(admin.ModelAdmin):
     @admin.action(description=_("Stop featuring the selected practices"))
     def unfeature(self, request, queryset):
         count = queryset.update(featured=False)
+        # update() sends no signal: the home page's featured practices are kept with the counts.
+        counts.invalidate()
         self.message_user(
             request,
             ngettext("%d practice no longer featured.", "%d practices no longer featured.", count)

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from practices.models import Comment, Lesson
+from practices.models import Comment, Lesson, Practice
 from tests.cards import card_titles
 from tests.factories import CityFactory, PracticeFactory, UserFactory
 
@@ -149,14 +149,16 @@ def test_an_archived_practice_leaves_every_page_at_once(anonymous, staff_user, y
 def test_an_edited_practice_and_a_renamed_city_show_at_once(anonymous, youth, oslo):
     for url in pages_with_cards(youth):
         anonymous.get(url)
+    oslo.name = "Christiania"
+    oslo.save()
+    for url in pages_with_cards(youth):
+        assert "Christiania, Norway" in card_of(anonymous.get(url).text, "Youth councils"), url
+
     youth.title = "Youth assemblies"
     youth.save()
     youth.lessons.add(Lesson.objects.get(number=7))
-    oslo.name = "Christiania"
-    oslo.save()
     for url in [*pages_with_cards(youth), "/lessons/7/"]:
         card = card_of(anonymous.get(url).text, "Youth assemblies")
-        assert "Christiania, Norway" in card, url
         assert ">3</a>, <a" in card and ">7</a>" in card, url
 
 
@@ -198,3 +200,16 @@ def test_pages_drawn_once_read_little_from_the_database(
     with django_assert_max_num_queries(3):
         response = anonymous.get(url)
     assert "Youth councils" in card_titles(response.text)
+
+
+def test_featuring_in_the_admin_shows_on_the_home_page_at_once(staff, anonymous, youth, oslo):
+    PracticeFactory(title="Street mediators", city=oslo)
+    assert card_titles(anonymous.get("/").text) == ["Youth councils"]
+
+    changelist = "/admin/practices/practice/"
+    mediators = Practice.objects.get(title="Street mediators")
+    staff.post(changelist, {"action": "feature", "_selected_action": [mediators.pk]})
+    assert "Street mediators" in card_titles(anonymous.get("/").text)
+
+    staff.post(changelist, {"action": "unfeature", "_selected_action": [youth.pk]})
+    assert card_titles(anonymous.get("/").text) == ["Street mediators"]
