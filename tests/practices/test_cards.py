@@ -189,17 +189,31 @@ def test_search_snippets_are_drawn_for_each_search(anonymous, postgresql, oslo):
     assert "<mark>" not in anonymous.get(LIST).text
 
 
-@pytest.mark.parametrize("url", ["/", LIST, "/lessons/3/", "/cities/oslo/"])
+@pytest.mark.parametrize(
+    ("url", "queries", "member_queries"),
+    # The cards, the counts and the list's sidebar are kept: what is left is the lesson's or
+    # the city's own rows, the home page's events and, on the filtered list, the chips' names.
+    # A member's session and account are read as well, and on a city's page their membership.
+    [
+        ("/", 2, 4),
+        (LIST, 0, 2),
+        (LIST + "?lesson=3&country=NO", 1, 3),
+        ("/lessons/3/", 2, 4),
+        ("/cities/oslo/", 2, 6),
+    ],
+)
 def test_pages_drawn_once_read_little_from_the_database(
-    anonymous, youth, other, url, django_assert_max_num_queries
+    anonymous, member, youth, other, url, queries, member_queries, django_assert_max_num_queries
 ):
     comment(youth, deleted_at=timezone.now())
     anonymous.get(url)
-    # The cards, the counts and the list's sidebar are kept: what is left is the lesson's or
-    # city's own row, the city page's count and the home page's featured practices and events.
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(queries):
         response = anonymous.get(url)
     assert "Youth councils" in card_titles(response.text)
+    with django_assert_max_num_queries(member_queries):
+        assert card_of(member.get(url).text, "Youth councils") == card_of(
+            response.text, "Youth councils"
+        )
 
 
 def test_featuring_in_the_admin_shows_on_the_home_page_at_once(staff, anonymous, youth, oslo):
