@@ -26,6 +26,18 @@ VERSION = CacheVersion("practice-cards:version")
 # Signal receiver (practices/signals.py): lesson titles and city names, shown on every card.
 invalidate = VERSION.replace
 CARD_SECONDS = 600
+# What _practice_card.html reads of a practice.
+CARD_FIELDS = [
+    "title",
+    "slug",
+    "summary",
+    "language",
+    "start_year",
+    "end_year",
+    "ongoing",
+    "city__name",
+    "city__country",
+]
 
 
 def practice_version(pk):
@@ -39,9 +51,14 @@ def forget(pks):
 
 
 def practice_cards(queryset):
-    """Published practices as the cards show them: city name and lesson numbers."""
+    """Published practices as the cards show them: city name and lesson numbers, and none of
+    the long sections or the search vector a card does not show."""
     return (
-        queryset.published().with_comment_count().select_related("city").prefetch_related("lessons")
+        queryset.published()
+        .with_comment_count()
+        .select_related("city")
+        .only(*CARD_FIELDS)
+        .prefetch_related("lessons")
     )
 
 

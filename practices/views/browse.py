@@ -49,16 +49,18 @@ def practice_list(request):
     base = Practice.objects.published()
     results = practice_filters.ordered(practice_filters.apply(base, filters), form.ordering)
     page = paginate(request, results, count=counts.cached("results", filters, results.count))
-    # Which practices fill this page is kept like the counts: ranking every match of a search
-    # for a common word is the costly part, the 20 cards are cheap.
+    # Which practices fill this page, and their search snippets, are kept like the counts:
+    # ranking every match of a search for a common word is the costly part.
     start = (page.number - 1) * PAGE_SIZE
-    ids = counts.cached(
-        "page",
-        {**filters, "sort": form.ordering, "page": page.number},
-        lambda: list(results.values_list("pk", flat=True)[start : start + PAGE_SIZE]),
+
+    def page_rows():
+        ids = list(results.values_list("pk", flat=True)[start : start + PAGE_SIZE])
+        # Snippets are computed for the 20 rows shown, never for the whole result set.
+        return ids, search.headlines([Practice(pk=pk) for pk in ids], filters.get("q", ""))
+
+    ids, snippets = counts.cached(
+        "page-rows", {**filters, "sort": form.ordering, "page": page.number}, page_rows
     )
-    # Snippets are computed for the 20 rows shown, never for the whole result set.
-    snippets = search.headlines([Practice(pk=pk) for pk in ids], filters.get("q", ""))
     page.object_list = cards.drawn(ids, snippets)
 
     context = {

@@ -189,6 +189,15 @@ def test_search_snippets_are_drawn_for_each_search(anonymous, postgresql, oslo):
     assert "<mark>" not in anonymous.get(LIST).text
 
 
+def test_an_edited_summary_changes_the_search_snippet_at_once(anonymous, postgresql, oslo):
+    practice = PracticeFactory(title="Trust", city=oslo, summary="Rebuilding trust with youth.")
+    assert "with youth" in card_of(anonymous.get(LIST, {"q": "trust"}).text, "Trust")
+    practice.summary = "Rebuilding trust with elders."
+    practice.save()
+    card = card_of(anonymous.get(LIST, {"q": "trust"}).text, "Trust")
+    assert "with elders" in card and "youth" not in card
+
+
 @pytest.mark.parametrize(
     ("url", "queries", "member_queries"),
     # The cards, the counts and the list's sidebar are kept: what is left is the lesson's or
