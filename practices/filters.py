@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
@@ -238,9 +239,14 @@ def _names_of(filters):
     """Readable names for the slugs in the filters: at most one small query per kind."""
     names = {"lesson": {}, "city": None, "tag": None, "event": None}
     if "lesson" in filters:
+        # The nine titles are kept with the counts, which a lesson's change forgets.
+        titles = counts.cached(
+            "lesson-titles",
+            {"language": get_language()},
+            lambda: {lesson.number: lesson.title for lesson in Lesson.objects.all()},
+        )
         names["lesson"] = {
-            lesson.number: lesson.title
-            for lesson in Lesson.objects.filter(number__in=filters["lesson"])
+            number: titles[number] for number in filters["lesson"] if number in titles
         }
     if "city" in filters:
         names["city"] = (
