@@ -9,7 +9,9 @@ A stored card carries the versions it was drawn under: its practice's own (repla
 practice is saved, its lessons change or a comment on it is posted, edited, removed or hidden)
 and one shared by every card (replaced when a lesson's or a city's name changes). A card whose
 versions are not the current ones is drawn again, so a change shows on the next request while
-comments on one practice leave every other card alone (signals in practices/signals.py).
+comments on one practice leave every other card alone (signals in practices/signals.py). A card
+is kept CARD_SECONDS at most in any case, as the counts are, so app servers that do not share a
+cache disagree for that long at most.
 """
 
 import hashlib
@@ -25,7 +27,7 @@ from practices.models import Practice
 VERSION = CacheVersion("practice-cards:version")
 # Signal receiver (practices/signals.py): lesson titles and city names, shown on every card.
 invalidate = VERSION.replace
-CARD_SECONDS = 600
+CARD_SECONDS = 60
 # What _practice_card.html reads of a practice.
 CARD_FIELDS = [
     "title",
