@@ -243,7 +243,8 @@ else:
 REDIS_URL = envstr("REDIS_URL")
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        # Django's Redis backend, reusing its redis-py client (portal/redis_cache.py).
+        "default": {"BACKEND": "portal.redis_cache.RedisCache", "LOCATION": REDIS_URL}
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

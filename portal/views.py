@@ -7,12 +7,13 @@ from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
+from django.utils.functional import SimpleLazyObject
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from events.models import Event
-from practices import counts
+from practices import cards, counts
 from practices.charts import lesson_chart
 from practices.models import Practice
 
@@ -20,20 +21,27 @@ from practices.models import Practice
 @require_safe
 def home(request):
     """Anyone: what the portal is, the nine lessons, featured practices and events."""
-    # The same counts feed the lesson tiles and the chart drawn from them.
-    lessons = counts.lessons_with_counts()
-    # The cards show the city and the lesson numbers of each practice.
-    featured = (
-        Practice.objects.published()
-        .featured()
-        .select_related("city")
-        .prefetch_related("lessons")
-        .order_by("-published_at")[:6]
+    # The same counts feed the lesson tiles and the chart drawn from them; both are kept drawn
+    # until the counts change, so they are worked out only when drawn again.
+    lessons = SimpleLazyObject(counts.lessons_with_counts)
+    # Which practices are featured is kept like the counts (one in a hundred is: finding the
+    # newest six walks the published ones); their cards are kept too.
+    featured = counts.cached(
+        "featured",
+        {},
+        lambda: list(
+            Practice.objects.published()
+            .featured()
+            .order_by("-published_at")
+            .values_list("pk", flat=True)[:6]
+        ),
     )
     context = {
         "lessons": lessons,
-        "lesson_chart": lesson_chart(lessons),
-        "featured": featured,
+        "lesson_chart": SimpleLazyObject(lambda: lesson_chart(lessons)),
+        "counts_version": counts.VERSION.current(),
+        "counts_seconds": counts.COUNTS_SECONDS,
+        "featured": cards.drawn(featured),
         "upcoming_events": Event.objects.upcoming()[:3],
         "recent_events": Event.objects.past()[:3],
     }

@@ -28,8 +28,10 @@ class CacheVersion:
         """The version now; `found` is what a get_many that asked for self.key returned."""
         value = cache.get(self.key) if found is None else found.get(self.key)
         if value is None:
-            cache.add(self.key, new_value(), timeout=None)
-            value = cache.get(self.key)
+            value = new_value()
+            # Another process may have set one meanwhile: theirs stands.
+            if not cache.add(self.key, value, timeout=None):
+                value = cache.get(self.key)
         return value
 
     def replace(self, **kwargs):

@@ -26,11 +26,15 @@ COUNTS_SECONDS = 60
 def cached(name, params, compute):
     """compute(), or its stored value for the same name and parameters since the last change."""
     digest = hashlib.sha256(json.dumps(params, sort_keys=True, default=str).encode()).hexdigest()
-    key = f"practice-counts:{VERSION.current()}:{name}:{digest}"
-    value = cache.get(key)
-    if value is None:
+    key = f"practice-counts:{name}:{digest}"
+    # The value is stored with the version it was computed under, so one round trip to the
+    # cache reads both.
+    found = cache.get_many([VERSION.key, key])
+    version = VERSION.current(found)
+    stored_version, value = found.get(key, (None, None))
+    if stored_version != version:
         value = compute()
-        cache.set(key, value, COUNTS_SECONDS)
+        cache.set(key, (version, value), COUNTS_SECONDS)
     return value
 
 

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 from django import forms
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
+from django.utils.functional import cached_property
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
@@ -168,6 +170,39 @@ def facet_counts(base, filters):
     return counts.cached("facets", filters, lambda: count_facets(base, filters))
 
 
+class Facets:
+    """The sidebar's choices with their counts. The sidebar is kept drawn in the cache
+    (practices/practice_list.html), so they are worked out only when it is drawn again."""
+
+    def __init__(self, base, filters):
+        self.base = base
+        self.filters = filters
+
+    @cached_property
+    def counts(self):
+        return facet_counts(self.base, self.filters)
+
+    @cached_property
+    def lessons(self):
+        return [
+            (lesson, self.counts["lesson"].get(lesson.number, 0)) for lesson in Lesson.objects.all()
+        ]
+
+    @cached_property
+    def countries(self):
+        """Every country with results, and the chosen one even without."""
+        chosen = self.filters.get("country")
+        codes = sorted({*self.counts["country"], *([chosen] if chosen else [])})
+        return [(code, self.counts["country"].get(code, 0)) for code in codes]
+
+    @cached_property
+    def languages(self):
+        return [
+            (code, label, self.counts["language"].get(code, 0))
+            for code, label in Practice.Language.choices
+        ]
+
+
 def count_facets(base, filters):
     def results(skip):
         others = {name: value for name, value in filters.items() if name != skip}
@@ -247,9 +282,14 @@ def _names_of(filters):
     """Readable names for the slugs in the filters: at most one small query per kind."""
     names = {"lesson": {}, "city": None, "tag": None, "event": None}
     if "lesson" in filters:
+        # The nine titles are kept with the counts, which a lesson's change forgets.
+        titles = counts.cached(
+            "lesson-titles",
+            {"language": get_language()},
+            lambda: {lesson.number: lesson.title for lesson in Lesson.objects.all()},
+        )
         names["lesson"] = {
-            lesson.number: lesson.title
-            for lesson in Lesson.objects.filter(number__in=filters["lesson"])
+            number: titles[number] for number in filters["lesson"] if number in titles
         }
     if "city" in filters:
         names["city"] = (

@@ -1,14 +1,14 @@
 """Keep search vectors current when a practice's tags change (they are saved after the practice),
 forget the cached counts (practices/counts.py) whenever what they count changes, and the drawn
-comment threads (practices/threads.py) and the shared parts of practice and event pages
-(practices/pages.py) whenever what they show changes."""
+comment threads (practices/threads.py), the shared parts of practice and event pages
+(practices/pages.py) and practice cards (practices/cards.py) whenever what they show changes."""
 
 from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag, TaggedItem
 
-from practices import counts, pages, threads
+from practices import cards, counts, pages, threads
 from practices.models import City, Comment, Lesson, Membership, Network, Practice, PracticeLink
 from practices.search import refresh_vectors
 
@@ -49,3 +49,36 @@ def member_saved(sender, update_fields=None, **kwargs):
     """A sign-in (last_login) or a new password changes nothing a thread shows."""
     if update_fields is None or set(update_fields) - {"last_login", "password"}:
         threads.invalidate()
+
+
+# Lesson titles (the home page's tiles, the list's lesson facet) are kept with the counts.
+post_save.connect(counts.invalidate, sender=Lesson, dispatch_uid="counts-save-lesson")
+
+# Lesson titles and city names show on every card.
+for sender in (Lesson, City):
+    post_save.connect(cards.invalidate, sender=sender, dispatch_uid=f"cards-save-{sender}")
+    post_delete.connect(cards.invalidate, sender=sender, dispatch_uid=f"cards-del-{sender}")
+
+
+@receiver(post_save, sender=Practice, dispatch_uid="cards-practice")
+def practice_saved(sender, instance, **kwargs):
+    cards.forget([instance.pk])
+
+
+@receiver(m2m_changed, sender=Practice.lessons.through, dispatch_uid="cards-lessons")
+def lessons_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if not reverse:
+        cards.forget([instance.pk])
+    elif pk_set is None:
+        # A lesson's practices cleared: every one of them had it.
+        cards.invalidate()
+    else:
+        cards.forget(pk_set)
+
+
+@receiver([post_save, post_delete], sender=Comment, dispatch_uid="cards-comment")
+def comment_changed(sender, instance, **kwargs):
+    """The card shows how many comments a practice has."""
+    cards.forget([instance.practice_id])

@@ -8,10 +8,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from practices import counts, pages, search, threads
+from practices import cards, counts, pages, search, threads
 from practices import filters as practice_filters
 from practices.forms import CommentForm
-from practices.models import Lesson, Practice
+from practices.models import Practice
 
 PAGE_SIZE = 20
 
@@ -35,13 +35,6 @@ def page_query(request):
     return params.urlencode()
 
 
-def practice_cards(queryset):
-    """Published practices as the cards show them: city name and lesson numbers."""
-    return (
-        queryset.published().with_comment_count().select_related("city").prefetch_related("lessons")
-    )
-
-
 @require_safe
 def practice_list(request):
     """Anyone: published practices, with combinable filters, facet counts and search."""
@@ -51,27 +44,24 @@ def practice_list(request):
     results = practice_filters.ordered(practice_filters.apply(base, filters), form.ordering)
     listed = practice_filters.found(base, filters, form.ordering)
     page = paginate(request, results, count=listed.count)
-    # Which practices fill this page is kept like the counts: a search by relevance ranked its
-    # matches at once (practices/search.py); ordering the others is cheap, the 20 cards too.
+    # Which practices fill this page, and their search snippets, are kept like the counts: a
+    # search by relevance ranked its matches at once (practices/search.py); ordering the
+    # others is cheap, and the cards are kept drawn (practices/cards.py).
     start = (page.number - 1) * PAGE_SIZE
-    if listed.ranked is not None:
-        ids = listed.ranked[start : start + PAGE_SIZE]
-    else:
-        ids = counts.cached(
-            "page",
-            {**filters, "sort": form.ordering, "page": page.number},
-            lambda: list(results.values_list("pk", flat=True)[start : start + PAGE_SIZE]),
-        )
-    found = practice_cards(Practice.objects.all()).in_bulk(ids)
-    page.object_list = [found[pk] for pk in ids if pk in found]
-    # Snippets are computed for the 20 rows shown, never for the whole result set.
-    snippets = search.headlines(page.object_list, filters.get("q", ""))
-    for practice in page.object_list:
-        practice.snippet = snippets.get(practice.pk)
 
-    facets = practice_filters.facet_counts(base, filters)
-    chosen_country = filters.get("country")
-    countries = sorted({*facets["country"], *([chosen_country] if chosen_country else [])})
+    def page_rows():
+        if listed.ranked is not None:
+            ids = listed.ranked[start : start + PAGE_SIZE]
+        else:
+            ids = list(results.values_list("pk", flat=True)[start : start + PAGE_SIZE])
+        # Snippets are computed for the 20 rows shown, never for the whole result set.
+        return ids, search.headlines([Practice(pk=pk) for pk in ids], filters.get("q", ""))
+
+    ids, snippets = counts.cached(
+        "page-rows", {**filters, "sort": form.ordering, "page": page.number}, page_rows
+    )
+    page.object_list = cards.drawn(ids, snippets)
+
     context = {
         "form": form,
         "filters": filters,
@@ -86,14 +76,10 @@ def practice_list(request):
         ],
         "chips": practice_filters.chips(request.GET, filters),
         "ignored": form.ignored(),
-        "lesson_facet": [
-            (lesson, facets["lesson"].get(lesson.number, 0)) for lesson in Lesson.objects.all()
-        ],
-        "country_facet": [(code, facets["country"].get(code, 0)) for code in countries],
-        "language_facet": [
-            (code, label, facets["language"].get(code, 0))
-            for code, label in Practice.Language.choices
-        ],
+        "facets": practice_filters.Facets(base, filters),
+        # The sidebar is drawn again only when the counts or the filters change.
+        "counts_version": counts.VERSION.current(),
+        "counts_seconds": counts.COUNTS_SECONDS,
     }
     return render(request, "practices/practice_list.html", context)
 

@@ -3,10 +3,10 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from practices import counts
+from practices import cards, counts
 from practices import coverage as coverage_matrix
 from practices.models import Lesson
-from practices.views.browse import paginate, practice_cards
+from practices.views.browse import paginate
 
 
 @require_safe
@@ -20,11 +20,17 @@ def lesson_list(request):
 def lesson_detail(request, number):
     """Anyone: a lesson's summary, its published practices and the events that addressed it."""
     lesson = get_object_or_404(Lesson, number=number)
+    published = lesson.practices.published().order_by("-published_at", "-id")
     page = paginate(
         request,
-        practice_cards(lesson.practices).order_by("-published_at", "-id"),
+        published.values_list("pk", flat=True),
         count=counts.published_per_lesson().get(lesson.pk, 0),
     )
+    # Which practices fill the page is kept like the counts; their cards are kept too.
+    ids = counts.cached(
+        "lesson-page", {"lesson": lesson.pk, "page": page.number}, lambda: list(page.object_list)
+    )
+    page.object_list = cards.drawn(ids)
     return render(
         request,
         "practices/lesson_detail.html",

@@ -320,8 +320,7 @@ def test_lists_show_comment_counts_from_the_same_query(anonymous, practice, writ
     comment(practice, writer)
     comment(practice, writer, deleted_at=timezone.now())
     page = anonymous.get("/practices/")
-    assert page.context["page"].object_list[0].comment_count == 1
-    assert "1 comment" in page.text
+    assert "1 comment<" in page.text
 
 
 def test_a_commenter_without_a_display_name_never_shows_their_address(anonymous, practice):

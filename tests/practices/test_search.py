@@ -6,6 +6,7 @@ import html
 import pytest
 
 from practices import search
+from tests.cards import card_titles
 from tests.factories import CityFactory, PracticeFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +15,7 @@ URL = "/practices/"
 
 
 def found(client, q):
-    return [p.title for p in client.get(URL, {"q": q}).context["page"].object_list]
+    return card_titles(client.get(URL, {"q": q}).text)
 
 
 def test_the_sqlite_fallback_still_finds_words(anonymous):
