@@ -157,7 +157,7 @@ def test_a_search_past_the_limit_says_more_than_and_shows_no_facet_figures(
         PracticeFactory(title=f"Trust circle {number}", lessons=[2])
     response = anonymous.get(f"{prefix}{URL}", {"q": "trust"})
     assert heading in response.text
-    assert len(response.context["page"].object_list) == 3
+    assert len(card_titles(response.text)) == 3
     assert '<span class="count">' not in response.text
     # The filters are still offered, without figures.
     assert 'id="lesson-2"' in response.text
@@ -187,7 +187,7 @@ def test_a_search_past_the_limit_sorted_by_title_lists_every_match_in_order(anon
         PracticeFactory(title=title)
     response = anonymous.get(URL, {"q": "trust", "sort": "title"})
     assert "More than 3 practices" in response.text
-    assert [p.title for p in response.context["page"].object_list][:3] == [
+    assert card_titles(response.text)[:3] == [
         "Trust a",
         "Trust b",
         "Trust c",
