@@ -53,4 +53,4 @@ def test_redis_url_selects_a_shared_cache():
     result = load_settings(
         show="s.CACHES['default']['BACKEND']", REDIS_URL="redis://127.0.0.1:6379/0"
     )
-    assert result.stdout.strip() == "portal.redis_cache.RedisCache"
+    assert result.stdout.strip() == "django_redis.cache.RedisCache"
