@@ -195,6 +195,9 @@ class Practice(models.Model):
             models.Index(fields=["status", "title"], name="practice_status_title_idx"),
             models.Index(fields=["status", "language"], name="practice_status_lang_idx"),
             models.Index(fields=["status", "evidence"], name="practice_status_evid_idx"),
+            # The sitemap index's date: the latest update of a published practice, read off
+            # the index's end instead of every row.
+            models.Index(fields=["status", "updated_at"], name="practice_status_updated_idx"),
             # Created on PostgreSQL only (migration 0003); SQLite searches without it.
             GinIndex(fields=["search_vector"], name="practice_search_idx"),
             # A search with more matches than it ranks finds the title matches through these
