@@ -77,7 +77,8 @@ def practice_list(request):
         "chips": practice_filters.chips(request.GET, filters),
         "ignored": form.ignored(),
         "facets": practice_filters.Facets(base, filters),
-        # The sidebar is drawn again only when the counts or the filters change.
+        # The sidebar is drawn again only when the counts or the filters change; each process
+        # keeps its own copy (the key holds the version read from the shared cache).
         "counts_version": counts.VERSION.current(),
         "counts_seconds": counts.COUNTS_SECONDS,
     }
