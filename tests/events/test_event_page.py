@@ -104,3 +104,12 @@ def test_a_page_read_again_costs_one_query(anonymous, django_assert_max_num_quer
     with django_assert_max_num_queries(1):
         response = anonymous.get(url)
     assert "Presented by the City of Aarhus" in response.text
+
+
+def test_a_practice_title_is_marked_with_its_own_language_on_a_french_page(anonymous):
+    link = EventPracticeFactory(practice__title="Rumour desk", practice__language="en")
+    with translation.override("fr"):
+        page = anonymous.get(reverse("events:detail", args=[link.event.slug])).text
+        href = link.practice.get_absolute_url()
+    assert href.startswith("/fr/")
+    assert f'<a href="{href}" lang="en">Rumour desk</a>' in page
