@@ -36,7 +36,8 @@ from events.models import Event, EventPractice
 from practices.cache_versions import CacheVersion
 from practices.models import City, Comment, Lesson, Membership, Network, Practice, PracticeLink
 
-GENERATION = CacheVersion("page-cache:generation")
+# Read with the page it is stored with, not with the versions of the page's parts.
+GENERATION = CacheVersion("page-cache:generation", shared=False)
 # Signal receiver (connect_signals below), and called after the admin's writes.
 invalidate = GENERATION.replace
 

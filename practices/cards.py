@@ -21,6 +21,7 @@ from django.template.loader import get_template
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from practices import cache_versions
 from practices.cache_versions import CacheVersion
 from practices.models import Practice
 
@@ -43,7 +44,7 @@ CARD_FIELDS = [
 
 
 def practice_version(pk):
-    return CacheVersion(f"practice-cards:version:{pk}")
+    return CacheVersion(f"practice-cards:version:{pk}", shared=False)
 
 
 def forget(pks):
@@ -70,10 +71,12 @@ def drawn(ids, snippets=None):
     snippets = snippets or {}
     language = get_language()
     keys = {pk: f"practice-cards:{pk}:{language}:{digest(snippets.get(pk))}" for pk in ids}
-    versions = {pk: practice_version(pk) for pk in ids}
-    found = cache.get_many([VERSION.key, *(v.key for v in versions.values()), *keys.values()])
-    shared = VERSION.current(found)
-    stamps = {pk: (shared, versions[pk].current(found)) for pk in ids}
+    versions = [practice_version(pk) for pk in ids]
+    shared = VERSION.current()
+    # The practices' own versions and their cards in one round trip.
+    found = cache.get_many([*(version.key for version in versions), *keys.values()])
+    own = cache_versions.current(*versions, found=found)
+    stamps = {pk: (shared, version) for pk, version in zip(ids, own, strict=True)}
     cards = {}
     for pk in ids:
         stamp, html = found.get(keys[pk], (None, None))

@@ -5,16 +5,16 @@ aggregate over all published practices: with 100,000 of them that is hundreds of
 page, for figures that change only when a practice is published, edited or re-tagged. They are
 kept in Django's cache under a "version" that any such change replaces (signals in
 practices/signals.py), and for at most COUNTS_SECONDS in any case, so app servers that do not
-share a cache disagree for that long at most.
+share a cache disagree for that long at most. Each app process keeps its own copy of what it
+read (practices/cache_versions.py): a warm list reads its counts without a round trip.
 """
 
 import hashlib
 import json
 
-from django.core.cache import cache
 from django.db.models import Count
 
-from practices.cache_versions import CacheVersion
+from practices.cache_versions import CacheVersion, kept
 from practices.models import Lesson, Practice
 
 VERSION = CacheVersion("practice-counts:version")
@@ -26,16 +26,7 @@ COUNTS_SECONDS = 60
 def cached(name, params, compute):
     """compute(), or its stored value for the same name and parameters since the last change."""
     digest = hashlib.sha256(json.dumps(params, sort_keys=True, default=str).encode()).hexdigest()
-    key = f"practice-counts:{name}:{digest}"
-    # The value is stored with the version it was computed under, so one round trip to the
-    # cache reads both.
-    found = cache.get_many([VERSION.key, key])
-    version = VERSION.current(found)
-    stored_version, value = found.get(key, (None, None))
-    if stored_version != version:
-        value = compute()
-        cache.set(key, (version, value), COUNTS_SECONDS)
-    return value
+    return kept(f"practice-counts:{VERSION.current()}:{name}:{digest}", compute, COUNTS_SECONDS)
 
 
 def published_per_lesson():
