@@ -40,16 +40,22 @@ PRACTICE_PARTS = {
 }
 
 
-def cached(name, pk, draw, found=None):
+def cached(name, pk, draw, *, fresh=None):
     """draw(), or what it returned for the same page and language since the last change.
-    `found`: as for CacheVersion.current()."""
-    key = f"practice-pages:{VERSION.current(found)}:{name}:{pk}:{get_language()}"
-    return kept(key, draw, PARTS_SECONDS)
+    `fresh`: as for kept()."""
+    key = f"practice-pages:{VERSION.current()}:{name}:{pk}:{get_language()}"
+    return kept(key, draw, PARTS_SECONDS, fresh=fresh)
 
 
-def practice_parts(practice, found=None):
-    """The shared parts of a published practice's page, as HTML, by name (PRACTICE_PARTS)."""
-    return cached("practice", practice.pk, lambda: draw_practice_parts(practice), found)
+def practice_parts(practice):
+    """The shared parts of a published practice's page, as HTML, by name (PRACTICE_PARTS).
+    `practice` may hold only what the page reads on every view: the rest is read to draw."""
+
+    def draw():
+        whole = Practice.objects.select_related("city").get(pk=practice.pk)
+        return draw_practice_parts(whole)
+
+    return cached("practice", practice.pk, draw)
 
 
 def draw_practice_parts(practice):

@@ -21,7 +21,8 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, Prefetch
+from django.db.models import Count, Max, OuterRef, Prefetch, Subquery, TextField
+from django.db.models.functions import JSONObject
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -94,32 +95,40 @@ def thread(practice, viewer):
 # What drawn() keys a thread on: how many comments, how many removed or hidden, the latest
 # posted, edited, removed and hidden.
 SUMMARY = {
-    "thread_count": Count("comments"),
+    "count": Count("pk"),
     # COUNT of a column counts the rows where it is set.
-    "thread_removed": Count("comments__deleted_at"),
-    "thread_hidden": Count("comments__hidden_at"),
-    "thread_posted": Max("comments__created_at"),
-    "thread_edited": Max("comments__edited_at"),
-    "thread_last_removed": Max("comments__deleted_at"),
-    "thread_last_hidden": Max("comments__hidden_at"),
+    "removed": Count("deleted_at"),
+    "hidden": Count("hidden_at"),
+    "posted": Max("created_at"),
+    "edited": Max("edited_at"),
+    "last_removed": Max("deleted_at"),
+    "last_hidden": Max("hidden_at"),
 }
 
 
 def with_summary(practices):
-    """`practices` with the summary of their comments, so that a page reads it in the same
-    query as the practice."""
-    return practices.annotate(**SUMMARY)
+    """`practices` with the summary of their comments (`thread_summary`), so that a page reads
+    it in the same query as the practice. Worked out in a subquery over the comments alone:
+    joined to the practice's row, 500 comments made 500 copies of it to sort and group."""
+    summary = (
+        Comment.objects.filter(practice=OuterRef("pk"))
+        .order_by()
+        .values("practice")
+        .annotate(summary=JSONObject(**SUMMARY))
+        .values("summary")
+    )
+    # As text: it is only compared, never read.
+    return practices.annotate(thread_summary=Subquery(summary, output_field=TextField()))
 
 
-def drawn(practice, viewer, found=None):
+def drawn(practice, viewer):
     """The thread drawn for `viewer` (the template's list of comments, as UTF-8 HTML) and how many
     comments it shows, from the cache when the same audience saw it since the last change.
-    `practice` comes from with_summary(); `found`, a get_many that asked for VERSION.key."""
-    state = [getattr(practice, name) for name in SUMMARY]
-    summary = hashlib.sha256(repr(state).encode()).hexdigest()[:16]
+    `practice` comes from with_summary()."""
+    summary = hashlib.sha256(str(practice.thread_summary).encode()).hexdigest()[:16]
     # "2": kept as UTF-8 since the second version.
     key = (
-        f"comment-threads:2:{VERSION.current(found)}:{practice.pk}:{summary}:{get_language()}:"
+        f"comment-threads:2:{VERSION.current()}:{practice.pk}:{summary}:{get_language()}:"
         f"{audience(practice, viewer)}"
     )
 

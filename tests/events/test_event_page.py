@@ -95,15 +95,32 @@ def test_an_archived_practice_leaves_the_page(anonymous, member, staff_user):
     assert "Soon archived" not in read_everywhere(link.event, anonymous, member)
 
 
-def test_a_page_read_again_costs_one_query(anonymous, django_assert_max_num_queries):
+def test_a_page_read_again_costs_no_query(anonymous, django_assert_max_num_queries):
     link = EventPracticeFactory(note="Presented by the City of Aarhus")
     link.event.organisers.add(NetworkFactory())
     url = reverse("events:detail", args=[link.event.slug])
     anonymous.get(url)
-    # The event; the rest was kept by the first view.
-    with django_assert_max_num_queries(1):
+    # The event and its page were kept by the first view, under its address.
+    with django_assert_max_num_queries(0):
         response = anonymous.get(url)
     assert "Presented by the City of Aarhus" in response.text
+    assert f"<title>{link.event.title} ·" in response.text
+
+
+def test_an_unknown_event_is_a_404_every_time(anonymous):
+    url = reverse("events:detail", args=["no-such-talk"])
+    assert anonymous.get(url).status_code == 404
+    assert anonymous.get(url).status_code == 404
+
+
+def test_a_renamed_address_is_a_404_at_once_and_the_new_one_answers(anonymous):
+    link = EventPracticeFactory()
+    old = reverse("events:detail", args=[link.event.slug])
+    assert anonymous.get(old).status_code == 200
+    link.event.slug = "together-for-safety-renamed"
+    link.event.save()
+    assert anonymous.get(old).status_code == 404
+    assert anonymous.get(reverse("events:detail", args=[link.event.slug])).status_code == 200
 
 
 def test_a_practice_title_is_marked_with_its_own_language_on_a_french_page(anonymous):

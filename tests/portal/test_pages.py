@@ -44,10 +44,10 @@ def test_practice_page_shows_sections_lessons_and_events(anonymous, django_asser
         title="Youth panels", lessons=[3], tags=["youth"], results="Turnout **doubled**."
     )
     EventPracticeFactory(practice=practice, note="Presented by the City of Oslo")
-    # Drawn for the first reader: the practice, the parts every reader shares (networks,
-    # lessons, tags, links, events, its translations, three small queries for related
-    # practices) and the empty thread.
-    with django_assert_max_num_queries(10):
+    # Drawn for the first reader: the practice, the parts every reader shares (the whole
+    # practice, its networks, lessons, tags, links, events, its translations, three small
+    # queries for related practices) and the empty thread.
+    with django_assert_max_num_queries(11):
         response = anonymous.get(practice.get_absolute_url())
     assert "<h1>Youth panels</h1>" in response.text
     assert "<strong>doubled</strong>" in response.text

@@ -26,7 +26,8 @@ def test_related_practices_share_tags_or_lessons_best_first(
     for _ in range(5):
         PracticeFactory(lessons=[2])
 
-    with django_assert_max_num_queries(11):
+    # The practice, the comments, then the whole practice for the shared parts, and theirs.
+    with django_assert_max_num_queries(12):
         response = anonymous.get(practice.get_absolute_url())
 
     related = list(response.context["related"])
