@@ -251,11 +251,18 @@ else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Each app process also keeps its own copy of what is stored under a version
 # (practices/cache_versions.py): a key that holds one is never given other content, and a drawn
-# thread of 500 comments is 400 kB to fetch from Redis on every view.
+# thread of 500 comments is 400 kB to fetch from Redis on every view. Counts, page parts and
+# the like are small (30 kB at most: 1,000 search matches); drawn threads have their own,
+# shorter store, so that a process holds 50 of them at most (20 MB for 500 comments each).
 CACHES["local"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "versioned-copies",
-    "OPTIONS": {"MAX_ENTRIES": 200},
+    "OPTIONS": {"MAX_ENTRIES": 1000},
+}
+CACHES["local-threads"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "versioned-threads",
+    "OPTIONS": {"MAX_ENTRIES": 50},
 }
 
 # Whole public pages for anonymous readers (portal/cache.py), for this many seconds; 0 is off.

@@ -95,12 +95,12 @@ request_started.connect(open_snapshot, dispatch_uid="cache-versions-open")
 request_finished.connect(close_snapshot, dispatch_uid="cache-versions-close")
 
 
-def kept(key, draw, timeout, *, fresh=None):
-    """draw(), or what it gave for `key` (a key that holds a version): this process's own copy,
-    else the shared cache's. A copy lasts `timeout` from when this process read it. `fresh`,
-    for what also changes at a moment of its own: fresh(value) is False once it has, and then
-    it is drawn again and stored in place of the old."""
-    local = caches["local"]
+def kept(key, draw, timeout, *, fresh=None, local="local"):
+    """draw(), or what it gave for `key` (a key that holds a version): this process's own copy
+    (in the cache `local`), else the shared cache's. A copy lasts `timeout` from when this
+    process read it. `fresh`, for what also changes at a moment of its own: fresh(value) is
+    False once it has, and then it is drawn again and stored in place of the old."""
+    local = caches[local]
     found = local.get(key)
     if found is None or (fresh is not None and not fresh(found)):
         found = cache.get(key)

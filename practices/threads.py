@@ -139,7 +139,7 @@ def drawn(practice, viewer):
         )
         return html.encode(), sum(1 for entry in entries if not entry.placeholder)
 
-    return kept(key, draw, THREAD_SECONDS)
+    return kept(key, draw, THREAD_SECONDS, local="local-threads")
 
 
 # Where the page's template leaves the drawn thread (UTF-8, as kept) to be put into the encoded
