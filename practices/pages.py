@@ -7,9 +7,11 @@ the Markdown, for what changes only when someone edits one of those. They are dr
 practice and language and kept under a "version" that any change to what they show replaces
 (signals in practices/signals.py, and events/apps.py for an event's lessons and organisers),
 and for PARTS_SECONDS at most in any case, so app servers that do not share a cache disagree
-for that long at most. An event's page is kept the same way (events/views.py). What differs
-between readers (the contact, the editor's links, the comment thread and its forms) is drawn on
-every request by the view.
+for that long at most. An event's page, a lesson with the events that addressed it and the
+home page's events are kept the same way (events/views.py, practices/views/lessons.py,
+portal/views.py), by address, so a page read lately costs no query. What differs between
+readers (the contact, the editor's links, the comment thread and its forms) is drawn on every
+request by the view.
 """
 
 from django.contrib.contenttypes.models import ContentType
