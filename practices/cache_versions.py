@@ -83,6 +83,12 @@ def current(*versions, found=None):
     return [known[version.key] for version in versions]
 
 
+def unread(versions):
+    """The keys of those of `versions` this request has not read (all of them outside one)."""
+    snapshot = getattr(_request, "versions", None) or {}
+    return [version.key for version in versions if version.key not in snapshot]
+
+
 def open_snapshot(**kwargs):
     _request.versions = {}
 
@@ -95,17 +101,19 @@ request_started.connect(open_snapshot, dispatch_uid="cache-versions-open")
 request_finished.connect(close_snapshot, dispatch_uid="cache-versions-close")
 
 
-def kept(key, draw, timeout, *, fresh=None, local="local"):
+def kept(key, draw, timeout, *, fresh=None, local="local", shared=True):
     """draw(), or what it gave for `key` (a key that holds a version): this process's own copy
-    (in the cache `local`), else the shared cache's. A copy lasts `timeout` from when this
-    process read it. `fresh`, for what also changes at a moment of its own: fresh(value) is
-    False once it has, and then it is drawn again and stored in place of the old."""
+    (in the cache `local`), else the shared cache's (unless not `shared`: for what is quickly
+    put together again from what the shared cache holds). A copy lasts `timeout` from when
+    this process read it. `fresh`, for what also changes at a moment of its own: fresh(value)
+    is False once it has, and then it is drawn again and stored in place of the old."""
     local = caches[local]
     found = local.get(key)
     if found is None or (fresh is not None and not fresh(found)):
-        found = cache.get(key)
+        found = cache.get(key) if shared else None
         if found is None or (fresh is not None and not fresh(found)):
             found = draw()
-            cache.set(key, found, timeout)
+            if shared:
+                cache.set(key, found, timeout)
         local.set(key, found, timeout)
     return found

@@ -73,8 +73,9 @@ def drawn(ids, snippets=None):
     keys = {pk: f"practice-cards:{pk}:{language}:{digest(snippets.get(pk))}" for pk in ids}
     versions = [practice_version(pk) for pk in ids]
     shared = VERSION.current()
-    # The practices' own versions and their cards in one round trip.
-    found = cache.get_many([*(version.key for version in versions), *keys.values()])
+    # The practices' own versions (unless this request read them already) and their cards in
+    # one round trip.
+    found = cache.get_many([*cache_versions.unread(versions), *keys.values()])
     own = cache_versions.current(*versions, found=found)
     stamps = {pk: (shared, version) for pk, version in zip(ids, own, strict=True)}
     cards = {}
@@ -90,6 +91,12 @@ def drawn(ids, snippets=None):
         cache.set_many({keys[pk]: (stamps[pk], html) for pk, html in new.items()}, CARD_SECONDS)
         cards.update(new)
     return [cards[pk] for pk in ids if pk in cards]
+
+
+def stamps(ids):
+    """What the cards of `ids` are drawn under: each one's versions, in one round trip."""
+    shared, *own = cache_versions.current(VERSION, *(practice_version(pk) for pk in ids))
+    return [(pk, shared, version) for pk, version in zip(ids, own, strict=True)]
 
 
 def draw(ids, snippets):

@@ -1,16 +1,20 @@
 """Browsing practices: the list with its filters and search, and a practice's page."""
 
 import functools
+import hashlib
 import uuid
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
 from django.http import Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from practices import cards, counts, pages, search, threads
 from practices import filters as practice_filters
+from practices.cache_versions import kept
 from practices.forms import CommentForm
 from practices.models import Practice
 
@@ -64,28 +68,47 @@ def practice_list(request):
     ids, snippets = counts.cached(
         "page-rows", {**filters, "sort": form.ordering, "page": page.number}, page_rows
     )
-    page.object_list = cards.drawn(ids, snippets)
 
-    context = {
-        "form": form,
-        "filters": filters,
-        "page": page,
-        "more_than": search.MAX_RESULTS if listed.more else None,
-        "page_query": page_query(request),
-        "ordering": form.ordering,
-        "sort_choices": [
-            (value, label)
-            for value, label in practice_filters.Sort.choices
-            if value != practice_filters.Sort.RELEVANCE or filters.get("q")
-        ],
-        "chips": practice_filters.chips(request.GET, filters),
-        "ignored": form.ignored(),
-        "facets": practice_filters.Facets(base, filters),
-        # The sidebar is drawn again only when the counts or the filters change; each process
-        # keeps its own copy (the key holds the version read from the shared cache).
-        "counts_version": counts.VERSION.current(),
-        "counts_seconds": counts.COUNTS_SECONDS,
-    }
+    def draw():
+        page.object_list = cards.drawn(ids, snippets)
+        context = {
+            "form": form,
+            "filters": filters,
+            "page": page,
+            "more_than": search.MAX_RESULTS if listed.more else None,
+            "page_query": page_query(request),
+            "ordering": form.ordering,
+            "sort_choices": [
+                (value, label)
+                for value, label in practice_filters.Sort.choices
+                if value != practice_filters.Sort.RELEVANCE or filters.get("q")
+            ],
+            "chips": practice_filters.chips(request.GET, filters),
+            "ignored": form.ignored(),
+            "facets": practice_filters.Facets(base, filters),
+            # The sidebar is drawn again only when the counts or the filters change, for
+            # another page of the same list too.
+            "counts_version": counts.VERSION.current(),
+            "counts_seconds": counts.COUNTS_SECONDS,
+            "LANGUAGE_CODE": get_language(),
+        }
+        return render_to_string("practices/includes/_list.html", context)
+
+    # What the list shows is the same for every reader of the address: drawn once and kept by
+    # each process under what it shows, the counts, the names in its chips (the pages' version)
+    # and its cards' versions. Not in the shared cache: it is put together again from the cards
+    # kept there.
+    shown = (
+        request.META.get("QUERY_STRING", ""),
+        counts.VERSION.current(),
+        pages.VERSION.current(),
+        cards.stamps(ids),
+    )
+    key = hashlib.sha256(repr(shown).encode()).hexdigest()
+    content = kept(
+        f"practice-list:{get_language()}:{key}", draw, counts.COUNTS_SECONDS, shared=False
+    )
+    context = {"filters": filters, "content": content}
     return render(request, "practices/practice_list.html", context)
 
 

@@ -131,6 +131,31 @@ def test_each_active_filter_is_a_chip_that_removes_only_itself(anonymous, oslo):
     assert "(remove this filter)" in response.text
 
 
+def test_a_list_read_again_shows_renamed_chips_and_changed_cards_at_once(anonymous, oslo):
+    """The list is drawn once for its address and kept: a change to what it shows (the names
+    in its chips, a card) shows on the next view all the same."""
+    practice = PracticeFactory(title="Youth panels", city=oslo, tags=["youth"])
+    link = EventPracticeFactory(practice=practice, event__title="Spring talk")
+    params = {"event": link.event.slug, "tag": "youth", "city": "oslo"}
+    first = anonymous.get(URL, params).text
+    assert anonymous.get(URL, params).text == first
+    assert "Event: Spring talk" in first and "Tag: youth" in first and "City: Oslo" in first
+
+    link.event.title_en = "Spring talk, recorded"
+    link.event.save()
+    assert "Event: Spring talk, recorded" in anonymous.get(URL, params).text
+    tag = practice.tags.get()
+    tag.name = "Young people"
+    tag.save()
+    assert "Tag: Young people" in anonymous.get(URL, params).text
+    oslo.name = "Oslo kommune"
+    oslo.save()
+    assert "City: Oslo kommune" in anonymous.get(URL, params).text
+    practice.title = "Youth panels in every district"
+    practice.save()
+    assert titles(anonymous.get(URL, params)) == ["Youth panels in every district"]
+
+
 def test_sort_by_newest_and_by_title(anonymous):
     import datetime as dt
 
