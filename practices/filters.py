@@ -147,19 +147,20 @@ def found(base, filters, sort):
     ids, more = matches(base, filters)
     if sort != Sort.RELEVANCE:
         return Found(len(ids), more)
-    narrowed = apply(base, filters, skip="q")
-    return counts.cached(
-        "ranked",
-        filters,
-        lambda: Found(len(ids), more, search.ranked(narrowed, filters["q"], ids, more)),
-    )
+
+    def rank():
+        narrowed = apply(base, filters, skip="q")
+        return Found(len(ids), more, search.ranked(narrowed, filters["q"], ids, more))
+
+    return counts.cached("ranked", filters, rank)
 
 
 def matches(base, filters):
     """search.matching for the search in `filters` among the practices the others leave, kept
     until practices change: the list and its facet counts share it."""
-    narrowed = apply(base, filters, skip="q")
-    return counts.cached("matches", filters, lambda: search.matching(narrowed, filters["q"]))
+    return counts.cached(
+        "matches", filters, lambda: search.matching(apply(base, filters, skip="q"), filters["q"])
+    )
 
 
 def facet_counts(base, filters):
@@ -172,7 +173,7 @@ def facet_counts(base, filters):
 
 class Facets:
     """The sidebar's choices with their counts. The sidebar is kept drawn in the cache
-    (practices/practice_list.html), so they are worked out only when it is drawn again."""
+    (practices/includes/_list.html), so they are worked out only when it is drawn again."""
 
     def __init__(self, base, filters):
         self.base = base

@@ -114,7 +114,7 @@ def practice_list(request):
 
 # A practice's page reads of the practice only what it shows around the shared parts (drawn
 # from the whole practice, practices/pages.py), with the summary of its comments, the drawn
-# thread's key: reading its 30 columns and its city cost a third of a warm view. Compiling the
+# thread's key: its 30 columns and its city cost 0.4 ms of a 3.3 ms view. Compiling the
 # query to SQL took as long as running it, so it is compiled once for the database in use and
 # run with the slug asked for (an index scan on the slug and one on the practice's comments).
 PRACTICE_PAGE = threads.with_summary(
