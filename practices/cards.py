@@ -71,32 +71,33 @@ def drawn(ids, snippets=None):
     snippets = snippets or {}
     language = get_language()
     keys = {pk: f"practice-cards:{pk}:{language}:{digest(snippets.get(pk))}" for pk in ids}
-    versions = [practice_version(pk) for pk in ids]
-    shared = VERSION.current()
     # The practices' own versions (unless this request read them already) and their cards in
     # one round trip.
-    found = cache.get_many([*cache_versions.unread(versions), *keys.values()])
-    own = cache_versions.current(*versions, found=found)
-    stamps = {pk: (shared, version) for pk, version in zip(ids, own, strict=True)}
+    unread = cache_versions.unread([practice_version(pk) for pk in ids])
+    found = cache.get_many([*unread, *keys.values()])
+    drawn_under = stamps(ids, found)
     cards = {}
     for pk in ids:
         stamp, html = found.get(keys[pk], (None, None))
-        if stamp == stamps[pk]:
+        if stamp == drawn_under[pk]:
             cards[pk] = html
     missing = [pk for pk in ids if pk not in cards]
     if missing:
         # Drawn after the versions were read: a change meanwhile leaves these stale copies
         # under versions that are no longer current.
         new = draw(missing, snippets)
-        cache.set_many({keys[pk]: (stamps[pk], html) for pk, html in new.items()}, CARD_SECONDS)
+        stored = {keys[pk]: (drawn_under[pk], html) for pk, html in new.items()}
+        cache.set_many(stored, CARD_SECONDS)
         cards.update(new)
     return [cards[pk] for pk in ids if pk in cards]
 
 
-def stamps(ids):
-    """What the cards of `ids` are drawn under: each one's versions, in one round trip."""
-    shared, *own = cache_versions.current(VERSION, *(practice_version(pk) for pk in ids))
-    return [(pk, shared, version) for pk, version in zip(ids, own, strict=True)]
+def stamps(ids, found=None):
+    """What the card of each of `ids` is drawn under, {pk: (the shared version, the practice's
+    own)}, in one round trip at most; `found`: as for cache_versions.current()."""
+    versions = [practice_version(pk) for pk in ids]
+    shared, *own = cache_versions.current(VERSION, *versions, found=found)
+    return {pk: (shared, version) for pk, version in zip(ids, own, strict=True)}
 
 
 def draw(ids, snippets):
