@@ -8,9 +8,9 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from portal import cache
+        from portal import staleness
 
-        cache.connect_signals()
+        staleness.connect()
 
 
 class PortalAdminConfig(admin_apps.AdminConfig):

@@ -1,45 +1,32 @@
-"""A page cache for anonymous readers: whole public pages kept in Django's cache.
+"""A page cache for anonymous readers: whole public pages kept in the "pages" cache.
 
 Most readers are not signed in and see the same page for the same address and language, so
-their pages are stored and served again without touching the database. The key holds a content
-"generation": any change to what public pages show (a practice, its lessons or tags, an event, a
-comment, a city, a lesson, a network, a member's name) sets a new generation, and every page
-stored before it is never read again (the cache lets it expire). Members, and visitors carrying
-a session or pending messages, are never served from it nor stored in it.
+their pages are stored and served again without touching the database. A stored page carries
+the PAGES generation it was drawn under (practices/caching.py), and is served only while that
+is still the current one: any change portal/staleness.py lists makes every stored page old at
+once, on every app server. Members, and visitors carrying a session or pending messages, are
+never served from it nor stored in it.
 
 A page is stored gzip-compressed, once, and given compressed to browsers that accept gzip (all
 of them do) and decompressed to any other client: a long comment thread of 400 kB travels as a
 tenth of that, and is not compressed again on every view. Stored pages hold nothing secret (no
 CSRF token, no session), so compression reveals nothing.
 
-DJANGO_PAGE_CACHE_SECONDS sets how long a page is kept (0 turns the cache off). With several app
-servers the cache must be shared (REDIS_URL), or a change shows on other servers only when
-their copy expires.
+DJANGO_PAGE_CACHE_SECONDS sets how long a page is kept (0 turns the cache off).
 """
 
 import gzip
 import hashlib
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.core.cache import cache
-from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
 from django.middleware.gzip import re_accepts_gzip
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
-from taggit.models import Tag, TaggedItem
 
-from events.models import Event, EventPractice
-from practices.cache_versions import CacheVersion
-from practices.models import City, Comment, Lesson, Membership, Network, Practice, PracticeLink
-
-# Read with the page it is stored with, not with the versions of the page's parts.
-GENERATION = CacheVersion("page-cache:generation", shared=False)
-# Signal receiver (connect_signals below), and called after the admin's writes.
-invalidate = GENERATION.replace
+from practices.caching import CATALOGUE, PAGES, pages_cache
 
 # The public HTML pages, by view name: the same for every anonymous reader.
 CACHED_VIEWS = {
@@ -59,8 +46,7 @@ CACHED_VIEWS = {
 
 def page_key(request):
     address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    # "3": a page is stored as (generation, status, headers, gzip-compressed body).
-    return f"page-cache:3:{request.LANGUAGE_CODE}:{address}"
+    return f"page:{request.LANGUAGE_CODE}:{address}"
 
 
 def is_anonymous_reader(request):
@@ -112,10 +98,11 @@ class AnonymousPageCacheMiddleware:
                 and match is not None
                 and match.namespace == "admin"
             ):
-                invalidate()
+                PAGES.replace()
+                CATALOGUE.replace()
             return response
-        found = cache.get_many([GENERATION.key, key])
-        generation = GENERATION.current(found)
+        found = pages_cache().get_many([PAGES.key, key])
+        generation = found.get(PAGES.key) or PAGES.current()
         stored_generation, status, headers, compressed = found.get(key, (None,) * 4)
         if stored_generation == generation:
             return stored_response(request, status, headers, compressed)
@@ -128,7 +115,7 @@ class AnonymousPageCacheMiddleware:
             patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
             compressed = compress_string(response.content)
             stored = (generation, response.status_code, dict(response.items()), compressed)
-            cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+            pages_cache().set(key, stored, settings.PAGE_CACHE_SECONDS)
         return response
 
 
@@ -150,29 +137,3 @@ def cached_page_key(request):
     except Resolver404:
         return None
     return page_key(request) if view_name in CACHED_VIEWS else None
-
-
-def connect_signals():
-    """Invalidate on every change to what public pages show. Called from PortalConfig.ready()."""
-    for model in (
-        *(Practice, PracticeLink, Comment, City, Lesson, Network, Membership),
-        *(Event, EventPractice, Tag, TaggedItem),
-    ):
-        post_save.connect(invalidate, sender=model, dispatch_uid=f"page-cache-save-{model}")
-        post_delete.connect(invalidate, sender=model, dispatch_uid=f"page-cache-del-{model}")
-    for through in (
-        Practice.lessons.through,
-        City.networks.through,
-        Event.lessons.through,
-        Event.organisers.through,
-        TaggedItem,
-    ):
-        m2m_changed.connect(invalidate, sender=through, dispatch_uid=f"page-cache-m2m-{through}")
-    post_save.connect(member_saved, sender=get_user_model(), dispatch_uid="page-cache-member")
-
-
-def member_saved(sender, update_fields=None, **kwargs):
-    """A member's name shows beside their comments; a sign-in (last_login) changes nothing
-    public."""
-    if update_fields is None or set(update_fields) - {"last_login", "password"}:
-        invalidate()

@@ -5,6 +5,7 @@ deployment stops the process at start-up instead of silently falling back to a d
 """
 
 import os
+import subprocess
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -46,3 +47,18 @@ def envlist(name: str, default: list[str]) -> list[str]:
     if raw is None:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def git_commit(directory) -> str:
+    """The commit checked out at `directory`, or "" outside a git checkout."""
+    try:
+        found = subprocess.run(
+            ["git", "rev-parse", "HEAD"],  # noqa: S607 - git from PATH, as a developer runs it
+            cwd=directory,
+            capture_output=True,
+            text=True,
+            timeout=5,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return found.stdout.strip() if found.returncode == 0 else ""

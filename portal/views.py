@@ -3,33 +3,28 @@
 import sys
 
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
-from django.db.models import Min
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
-from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from events.models import Event
-from practices import cards, counts, pages
+from practices import caching
 from practices.charts import lesson_chart
-from practices.models import Practice
+from practices.models import Lesson, Practice
 
 
 @require_safe
 def home(request):
     """Anyone: what the portal is, the nine lessons, featured practices and events."""
-    # The same counts feed the lesson tiles and the chart drawn from them; both are kept drawn
-    # until the counts change, so they are worked out only when drawn again.
-    lessons = SimpleLazyObject(counts.lessons_with_counts)
+    lessons = Lesson.objects.with_published_counts()
     # Which practices are featured is kept like the counts (one in a hundred is: finding the
-    # newest six walks the published ones); their cards are kept too.
-    featured = counts.cached(
+    # newest six walks the published ones).
+    featured = caching.cached(
         "featured",
         {},
         lambda: list(
@@ -39,33 +34,15 @@ def home(request):
             .values_list("pk", flat=True)[:6]
         ),
     )
+    now = timezone.now()
     context = {
         "lessons": lessons,
-        "lesson_chart": SimpleLazyObject(lambda: lesson_chart(lessons)),
-        "counts_version": counts.VERSION.current(),
-        "counts_seconds": counts.COUNTS_SECONDS,
-        "featured": cards.drawn(featured),
-        "events": pages.cached("home-events", "", draw_events, fresh=events_still_right)[0],
+        "lesson_chart": lesson_chart(lessons),
+        "featured": Practice.objects.for_cards().in_order(featured),
+        "upcoming_events": Event.objects.upcoming(now)[:3],
+        "recent_events": Event.objects.past(now)[:3],
     }
     return render(request, "portal/home.html", context)
-
-
-def draw_events():
-    """The three next events and the three latest past ones, drawn, kept like a practice's
-    page (practices/pages.py) and also until the soonest of the coming ones ends: then it is
-    one of the latest past ones."""
-    now = timezone.now()
-    upcoming = Event.objects.upcoming(now)
-    html = render_to_string(
-        "portal/includes/_home_events.html",
-        {"upcoming_events": upcoming[:3], "recent_events": Event.objects.past(now)[:3]},
-    )
-    return html, upcoming.aggregate(until=Min("ends_at"))["until"]
-
-
-def events_still_right(drawn):
-    _html, until = drawn
-    return until is None or timezone.now() <= until
 
 
 @never_cache

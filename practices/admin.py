@@ -17,7 +17,6 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
-from practices import cards, counts
 from practices.models import (
     City,
     Comment,
@@ -298,8 +297,7 @@ class PracticeAdmin(admin.ModelAdmin):
     @admin.action(description=_("Feature the selected practices on the home page"))
     def feature(self, request, queryset):
         count = queryset.update(featured=True)
-        # update() sends no signal: the home page's featured practices are kept with the counts.
-        counts.invalidate()
+        # update() sends no signal: portal/cache.py renews the pages after any admin write.
         self.message_user(
             request, ngettext("%d practice featured.", "%d practices featured.", count) % count
         )
@@ -307,8 +305,7 @@ class PracticeAdmin(admin.ModelAdmin):
     @admin.action(description=_("Stop featuring the selected practices"))
     def unfeature(self, request, queryset):
         count = queryset.update(featured=False)
-        # update() sends no signal: the home page's featured practices are kept with the counts.
-        counts.invalidate()
+        # update() sends no signal: portal/cache.py renews the pages after any admin write.
         self.message_user(
             request,
             ngettext("%d practice no longer featured.", "%d practices no longer featured.", count)
@@ -407,8 +404,9 @@ class CommentModeration:
         count = queryset.filter(hidden_at__isnull=True).update(
             hidden_at=now, hidden_by=request.user
         )
-        # update() sends no signal: the cards' comment counts are forgotten here.
-        cards.forget(set(queryset.values_list("practice_id", flat=True)))
+        # update() sends no signal: the practices' comment counts are worked out again here.
+        practices = queryset.values_list("practice_id", flat=True)
+        Practice.objects.filter(pk__in=set(practices)).recount_comments()
         CommentReport.objects.open().filter(comment__in=queryset).update(
             resolved_at=now, resolved_by=request.user, resolution=CommentReport.Resolution.HIDDEN
         )

@@ -16,7 +16,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from practices import counts, search
+from practices import caching, search
 from practices.countries import country_name
 from practices.models import City, Lesson, Practice
 
@@ -141,9 +141,9 @@ class Found:
 
 
 def found(base, filters, sort):
-    """The list's Found, kept until practices change (practices/counts.py)."""
+    """The list's Found, kept until the catalogue changes (practices/caching.py)."""
     if "q" not in filters:
-        return counts.cached("found", filters, lambda: Found(apply(base, filters).count()))
+        return caching.cached("found", filters, lambda: Found(apply(base, filters).count()))
     ids, more = matches(base, filters)
     if sort != Sort.RELEVANCE:
         return Found(len(ids), more)
@@ -152,13 +152,13 @@ def found(base, filters, sort):
         narrowed = apply(base, filters, skip="q")
         return Found(len(ids), more, search.ranked(narrowed, filters["q"], ids, more))
 
-    return counts.cached("ranked", filters, rank)
+    return caching.cached("ranked", filters, rank)
 
 
 def matches(base, filters):
     """search.matching for the search in `filters` among the practices the others leave, kept
     until practices change: the list and its facet counts share it."""
-    return counts.cached(
+    return caching.cached(
         "matches", filters, lambda: search.matching(apply(base, filters, skip="q"), filters["q"])
     )
 
@@ -166,14 +166,13 @@ def matches(base, filters):
 def facet_counts(base, filters):
     """How many results each lesson, country and language would give: three grouped queries,
     each over the results filtered by everything except that facet, kept until practices
-    change (practices/counts.py). A facet over more search matches than a search counts holds
+    change (practices/caching.py). A facet over more search matches than a search counts holds
     every value with None: it is shown without figures."""
-    return counts.cached("facets", filters, lambda: count_facets(base, filters))
+    return caching.cached("facets", filters, lambda: count_facets(base, filters))
 
 
 class Facets:
-    """The sidebar's choices with their counts. The sidebar is kept drawn in the cache
-    (practices/includes/_list.html), so they are worked out only when it is drawn again."""
+    """The sidebar's choices with their counts, worked out when the sidebar first shows them."""
 
     def __init__(self, base, filters):
         self.base = base
@@ -218,7 +217,7 @@ def count_facets(base, filters):
         (
             "country",
             "city__country",
-            lambda: counts.cached("countries", {}, every_country),
+            lambda: caching.cached("countries", {}, every_country),
         ),
         ("language", "language", lambda: Practice.Language.values),
     ]:
@@ -283,8 +282,8 @@ def _names_of(filters):
     """Readable names for the slugs in the filters: at most one small query per kind."""
     names = {"lesson": {}, "city": None, "tag": None, "event": None}
     if "lesson" in filters:
-        # The nine titles are kept with the counts, which a lesson's change forgets.
-        titles = counts.cached(
+        # The nine titles are kept with the counts (a lesson's change is a catalogue change).
+        titles = caching.cached(
             "lesson-titles",
             {"language": get_language()},
             lambda: {lesson.number: lesson.title for lesson in Lesson.objects.all()},

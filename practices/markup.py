@@ -7,11 +7,9 @@ them.
 """
 
 import threading
-from functools import lru_cache
 
 import markdown
 import nh3
-from django.utils.safestring import mark_safe
 
 ALLOWED_TAGS = {
     "p", "br", "hr", "em", "strong", "code", "pre", "blockquote",
@@ -19,8 +17,6 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 LINK_REL = "nofollow ugc noopener"
-# A page of 500 comments renders the same texts on every view: the latest renderings are kept.
-RENDERED_CACHE_SIZE = 4096
 
 # Building a Markdown converter costs more than converting a comment: one per thread, reused.
 converters = threading.local()
@@ -32,11 +28,11 @@ def converter():
     return converters.markdown.reset()
 
 
-@lru_cache(maxsize=RENDERED_CACHE_SIZE)
 def render_markdown(text: str) -> str:
-    """Markdown -> sanitised HTML, marked safe for templates."""
+    """Markdown -> sanitised HTML. Rendered when a text is saved (Practice.rendered,
+    Comment.body_html), not when it is shown."""
     if not text:
-        return mark_safe("")
+        return ""
     html = converter().convert(text)
     # "#" and "##" headings would compete with the page's own h1/h2: nh3 keeps only h3 and
     # below, so those become plain text.
@@ -47,4 +43,4 @@ def render_markdown(text: str) -> str:
         url_schemes={"http", "https", "mailto"},
         link_rel=LINK_REL,
     )
-    return mark_safe(clean)  # noqa: S308 - sanitised by nh3 just above
+    return clean

@@ -2,44 +2,25 @@
 
 A thread of any size is read in two queries (the comments with their authors, and the authors'
 city teams) and arranged in Python, so a practice with 500 comments costs what one with 5 does.
-
-Drawing 500 comments through the template still takes hundreds of milliseconds, so the drawn list
-is kept in Django's cache for each audience that sees the same one (anonymous readers, members,
-staff; a member who commented on the practice sees their own links, so gets a copy of their
-own). Its key holds a summary of the practice's comments, read with the practice (how many,
-how many removed or hidden, the latest posted, edited, removed and hidden), so a comment posted,
-edited, removed, hidden or restored shows at once on every app server, whatever cache they use.
-Names, teams and cities are covered by a "version" that their changes replace (signals in
-practices/signals.py), and by THREAD_SECONDS at most in any case, so app servers that do not
-share a cache disagree on those for that long at most.
+Drawing 500 comments through the template still takes tens of milliseconds, so the page keeps
+the drawn thread as a `{% cache %}` fragment for each audience() that sees the same one
+(templates/practices/includes/_thread.html).
 """
 
-import hashlib
-import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Max, OuterRef, Prefetch, Subquery, TextField
-from django.db.models.functions import JSONObject
-from django.template.loader import render_to_string
+from django.db.models import Prefetch
 from django.utils import timezone
-from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from practices import notifications
-from practices.cache_versions import CacheVersion, kept
 from practices.models import Comment, CommentReport, Membership, ThreadSubscription
 
 # Replies deeper than this are drawn at this depth; they still say whom they answer.
 MAX_DEPTH = 4
-
-VERSION = CacheVersion("comment-threads:version")
-# Signal receiver (practices/signals.py): names, teams and cities shown beside comments.
-invalidate = VERSION.replace
-THREAD_SECONDS = 60
 
 
 @dataclass
@@ -90,69 +71,6 @@ def thread(practice, viewer):
         for comment, depth in order
         if comment.pk in kept
     ]
-
-
-# What drawn() keys a thread on: how many comments, how many removed or hidden, the latest
-# posted, edited, removed and hidden.
-SUMMARY = {
-    "count": Count("pk"),
-    # COUNT of a column counts the rows where it is set.
-    "removed": Count("deleted_at"),
-    "hidden": Count("hidden_at"),
-    "posted": Max("created_at"),
-    "edited": Max("edited_at"),
-    "last_removed": Max("deleted_at"),
-    "last_hidden": Max("hidden_at"),
-}
-
-
-def with_summary(practices):
-    """`practices` with the summary of their comments (`thread_summary`), so that a page reads
-    it in the same query as the practice. Worked out in a subquery over the comments alone:
-    joined to the practice's row, 500 comments made 500 copies of it to sort and group."""
-    summary = (
-        Comment.objects.filter(practice=OuterRef("pk"))
-        .order_by()
-        .values("practice")
-        .annotate(summary=JSONObject(**SUMMARY))
-        .values("summary")
-    )
-    # As text: it is only compared, never read.
-    return practices.annotate(thread_summary=Subquery(summary, output_field=TextField()))
-
-
-def drawn(practice, viewer):
-    """The thread drawn for `viewer` (the template's list of comments, as UTF-8 HTML) and how many
-    comments it shows, from the cache when the same audience saw it since the last change.
-    `practice` comes from with_summary()."""
-    summary = hashlib.sha256(str(practice.thread_summary).encode()).hexdigest()[:16]
-    # "2": kept as UTF-8 since the second version.
-    key = (
-        f"comment-threads:2:{VERSION.current()}:{practice.pk}:{summary}:{get_language()}:"
-        f"{audience(practice, viewer)}"
-    )
-
-    def draw():
-        entries = thread(practice, viewer)
-        html = render_to_string(
-            "practices/includes/_comments.html", {"thread": entries, "user": viewer}
-        )
-        return html.encode(), sum(1 for entry in entries if not entry.placeholder)
-
-    return kept(key, draw, THREAD_SECONDS, local="local-threads")
-
-
-# Where the page's template leaves the drawn thread (UTF-8, as kept) to be put into the encoded
-# page by put_in(). Passed through the template instead, its 400 kB for 500 comments were
-# copied into every enclosing block and encoded again on each view, which cost more than the
-# rest of the page. Random for each process, so no text a member writes can stand for it.
-MARK = mark_safe(f"<!-- thread {uuid.uuid4().hex} -->")  # noqa: S308 - no user input
-
-
-def put_in(response, drawn_thread):
-    """The page `response` with the drawn thread where its template left MARK."""
-    response.content = response.content.replace(MARK.encode(), drawn_thread, 1)
-    return response
 
 
 def audience(practice, viewer):

@@ -12,9 +12,14 @@ from django.db import models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from practices.markup import render_markdown
+
 MAX_COMMENT_LENGTH = 5000
+# Saving these changes whether readers see the comment, hence its practice's comment count.
+VISIBILITY_FIELDS = {"deleted_at", "hidden_at", "practice"}
 
 
 class CommentQuerySet(models.QuerySet):
@@ -45,6 +50,8 @@ class Comment(models.Model):
         related_name="replies",
     )
     body = models.TextField(_("comment"), max_length=MAX_COMMENT_LENGTH)
+    # The body as sanitised HTML, rendered by save().
+    body_html = models.TextField(editable=False, default="")
     # A token from the form, so the same form posted twice makes one comment.
     form_token = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("posted"), default=timezone.now)
@@ -79,8 +86,23 @@ class Comment(models.Model):
     def __str__(self):
         return f"{self.author}: {self.body[:60]}"
 
+    def save(self, *args, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "body" in update_fields:
+            self.body_html = render_markdown(self.body)
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "body_html"}
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if update_fields is None or VISIBILITY_FIELDS.intersection(update_fields):
+                type(self.practice).objects.filter(pk=self.practice_id).recount_comments()
+
     def get_absolute_url(self):
         return reverse("practices:detail", args=[self.practice.slug]) + f"#comment-{self.pk}"
+
+    @property
+    def html(self):
+        return mark_safe(self.body_html)  # noqa: S308 - sanitised by save()
 
     @property
     def is_removed(self):

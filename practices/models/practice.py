@@ -6,6 +6,7 @@ StatusChange, so the history is complete whichever screen caused it.
 """
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
@@ -14,17 +15,25 @@ from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from practices import notifications
+from practices.markup import render_markdown
 from practices.models.comments import Comment
 from practices.models.reference import City, Lesson
 from practices.search import CONFIGS, SECTION_FIELDS, refresh_vectors, title_vector
 
 # Changing any of these changes what a search finds.
 SEARCHED_FIELDS = {"title", "summary", "language", "city", *SECTION_FIELDS}
+RELATED_COUNT = 5
+# How many recent practices sharing a tag, and sharing a lesson, compete to be related.
+RELATED_CANDIDATES = 100
+# Written in Markdown; rendered and sanitised when saved (`rendered`), never when shown.
+MARKDOWN_FIELDS = {*SECTION_FIELDS, "contact"}
 
 
 class PracticeQuerySet(models.QuerySet):
@@ -40,17 +49,41 @@ class PracticeQuerySet(models.QuerySet):
     def in_country(self, code):
         return self.filter(city__country=code.upper())
 
-    def with_comment_count(self):
-        """Annotate each practice with its number of visible comments, in the same query."""
-        visible = (
-            Comment.objects.visible()
-            .filter(practice=OuterRef("pk"))
-            .order_by()
-            .values("practice")
-            .annotate(n=Count("pk"))
-            .values("n")
+    def for_cards(self):
+        """As practice cards show them (_practice_card.html): with their city and lessons, and
+        without the long texts a card never shows."""
+        return (
+            self.select_related("city")
+            .prefetch_related("lessons")
+            .defer(*MARKDOWN_FIELDS, "rendered", "search_vector")
         )
-        return self.annotate(comment_count=Coalesce(Subquery(visible), 0))
+
+    def in_order(self, ids):
+        """These practices, in the order of `ids` (a ranking, a page of a list)."""
+        found = self.in_bulk(ids)
+        return [found[pk] for pk in ids if pk in found]
+
+    def recount_comments(self):
+        """Set `comment_count` of these practices to their visible comments now. Their rows are
+        locked first, so two comments posted at once on PostgreSQL each count the other."""
+        with transaction.atomic():
+            list(self.select_for_update().values_list("pk", flat=True))
+            visible = (
+                Comment.objects.visible()
+                .filter(practice=OuterRef("pk"))
+                .order_by()
+                .values("practice")
+                .annotate(n=Count("pk"))
+                .values("n")
+            )
+            return self.update(comment_count=Coalesce(Subquery(visible), 0))
+
+    def render_markdown(self):
+        """Render every practice's Markdown again: after a change of Markdown or sanitiser
+        (`manage.py render_markdown`), or of rows written with update()."""
+        for practice in self.only("pk", *MARKDOWN_FIELDS).iterator(chunk_size=500):
+            practice.render()
+            Practice.objects.filter(pk=practice.pk).update(rendered=practice.rendered)
 
 
 class Practice(models.Model):
@@ -159,6 +192,10 @@ class Practice(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     # Kept current by save() and by the tag and city signals (practices/search.py explains).
     search_vector = SearchVectorField(null=True, editable=False)
+    # What the Markdown fields show, rendered by save(): {field name: sanitised HTML}.
+    rendered = models.JSONField(default=dict, editable=False)
+    # Visible comments, for the cards: kept by Comment.save() and the comments' admin.
+    comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
 
     objects = PracticeQuerySet.as_manager()
 
@@ -216,8 +253,12 @@ class Practice(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        super().save(*args, **kwargs)
         update_fields = kwargs.get("update_fields")
+        if update_fields is None or MARKDOWN_FIELDS.intersection(update_fields):
+            self.render()
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "rendered"}
+        super().save(*args, **kwargs)
         if update_fields is None or SEARCHED_FIELDS.intersection(update_fields):
             refresh_vectors(Practice.objects.filter(pk=self.pk))
 
@@ -243,19 +284,74 @@ class Practice(models.Model):
             .order_by("language", "title")
         )
 
+    def related(self):
+        """Up to RELATED_COUNT published practices sharing the most tags, then lessons, with
+        this one. They are chosen among the latest tagged with one of its tags and the latest
+        sharing one of its lessons, so the page costs the same with 1,000 practices or 100,000.
+        Reads the practice's lessons and tags: prefetch them."""
+        lesson_ids = [lesson.pk for lesson in self.lessons.all()]
+        tag_ids = [tag.pk for tag in self.tags.all()]
+        tagged = TaggedItem.objects.filter(
+            content_type=ContentType.objects.get_for_model(Practice), tag__in=tag_ids
+        )
+        in_lessons = Practice.lessons.through.objects.filter(lesson__in=lesson_ids)
+        candidates = set()
+        if tag_ids:
+            candidates.update(
+                tagged.exclude(object_id=self.pk)
+                .order_by("-object_id")
+                .values_list("object_id", flat=True)[:RELATED_CANDIDATES]
+            )
+        if lesson_ids:
+            candidates.update(
+                Practice.objects.published()
+                .exclude(pk=self.pk)
+                .filter(lessons__in=lesson_ids)
+                .order_by("-published_at")
+                .values_list("pk", flat=True)[:RELATED_CANDIDATES]
+            )
+        # Counted per candidate through the indexes, rather than by joining every link.
+        shared_tags = tagged.filter(object_id=OuterRef("pk")).order_by().values("object_id")
+        shared_lessons = in_lessons.filter(practice=OuterRef("pk")).order_by().values("practice")
+        return (
+            Practice.objects.published()
+            .filter(pk__in=candidates)
+            .annotate(
+                shared_tags=Coalesce(Subquery(shared_tags.annotate(n=Count("pk")).values("n")), 0),
+                shared_lessons=Coalesce(
+                    Subquery(shared_lessons.annotate(n=Count("pk")).values("n")), 0
+                ),
+            )
+            .select_related("city")
+            .defer(*MARKDOWN_FIELDS, "rendered", "search_vector")
+            .order_by("-shared_tags", "-shared_lessons", "-published_at")[:RELATED_COUNT]
+        )
+
     @property
     def is_published(self):
         return self.status == self.Status.PUBLISHED
 
     SECTION_FIELDS = SECTION_FIELDS
 
+    def render(self):
+        self.rendered = {name: render_markdown(getattr(self, name)) for name in MARKDOWN_FIELDS}
+
+    def html(self, name):
+        """The Markdown field `name` as sanitised HTML, as rendered when the practice was saved."""
+        return mark_safe(self.rendered.get(name, ""))  # noqa: S308 - sanitised by render()
+
     @property
     def sections(self):
-        """(heading, Markdown text) for each structured section, in reading order."""
+        """(heading, HTML) for each structured section that is written, in reading order."""
         return [
-            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            (self._meta.get_field(name).verbose_name, self.html(name))
             for name in self.SECTION_FIELDS
+            if getattr(self, name)
         ]
+
+    @property
+    def contact_html(self):
+        return self.html("contact")
 
     @property
     def period(self):

@@ -1,14 +1,36 @@
 """The places and references practices hang on: the nine lessons, networks and cities."""
 
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.lookups import Regex
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from practices import caching
 from practices.models.membership import Membership
 from practices.search import refresh_vectors
+
+
+class LessonQuerySet(models.QuerySet):
+    def with_published_counts(self):
+        """The lessons, each with `published_count`: how many published practices it has.
+        The counts, over every published practice, are kept like the list's (caching.cached)."""
+
+        def count():
+            rows = (
+                Lesson.practices.through.objects.filter(practice__status="published")
+                .values("lesson")
+                .annotate(n=Count("pk"))
+                .values_list("lesson", "n")
+            )
+            return dict(rows)
+
+        counts = caching.cached("lessons", {}, count)
+        lessons = list(self)
+        for lesson in lessons:
+            lesson.published_count = counts.get(lesson.pk, 0)
+        return lessons
 
 
 class Lesson(models.Model):
@@ -19,6 +41,8 @@ class Lesson(models.Model):
     # Translated into title_en/title_fr and summary_en/summary_fr by modeltranslation.
     title = models.CharField(_("title"), max_length=250)
     summary = models.TextField(_("summary"))
+
+    objects = LessonQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("lesson")

@@ -7,7 +7,7 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from practices import cards, counts
+from practices import caching
 from practices.countries import country_name, name_order
 from practices.models import City, Practice
 from practices.views.browse import paginate
@@ -51,17 +51,17 @@ def city_detail(request, slug):
     # The page lists the city's networks.
     city = get_object_or_404(City.objects.prefetch_related("networks"), slug=slug)
     published = city.practices.published().order_by("-published_at", "-id")
-    # How many, and which fill the page, are kept like the counts; their cards are kept too.
+    # How many, and which fill the page, are kept like the counts.
     params = {"city": city.pk}
     page = paginate(
         request,
         published.values_list("pk", flat=True),
-        count=counts.cached("city-count", params, published.count),
+        count=caching.cached("city-count", params, published.count),
     )
-    ids = counts.cached(
+    ids = caching.cached(
         "city-page", {**params, "page": page.number}, lambda: list(page.object_list)
     )
-    page.object_list = cards.drawn(ids)
+    page.object_list = Practice.objects.for_cards().in_order(ids)
     membership = None
     if request.user.is_authenticated:
         membership = city.memberships.filter(user=request.user).order_by("-created_at").first()

@@ -13,10 +13,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from practices import pages
 from practices.forms import PracticeForm, PracticeLinkFormSet, suggested_tags
 from practices.models import City, Practice, StatusChange
 from practices.permissions import get_practice_for_editor
+from practices.views.browse import PRACTICE_PAGE, practice_page
 
 # Tokens of recently created practices, per session: a form posted twice makes one practice.
 TOKENS_KEPT = 20
@@ -140,21 +140,7 @@ def practice_edit(request, slug):
 def practice_preview(request, slug):
     """Editors of the practice's city, and staff: the page exactly as readers will see it."""
     practice = get_practice_for_editor(request, slug)
-    practice = (
-        Practice.objects.select_related("city")
-        .prefetch_related("city__networks", "lessons", "tags", "links")
-        .get(pk=practice.pk)
-    )
-    return render(
-        request,
-        "practices/practice_detail.html",
-        {
-            "practice": practice,
-            "preview": True,
-            "parts": pages.draw_practice_parts(practice),
-            "history": practice.status_changes.select_related("changed_by"),
-        },
-    )
+    return practice_page(request, PRACTICE_PAGE.get(pk=practice.pk), preview=True)
 
 
 @login_required

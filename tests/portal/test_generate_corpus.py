@@ -35,8 +35,12 @@ def test_corpus_has_the_requested_counts_and_a_hot_practice(db):
     assert Comment.objects.count() == 90
     assert Event.objects.count() == 3
     assert EventPractice.objects.count() == 3 * 12
-    hot = Practice.objects.with_comment_count().order_by("-comment_count").first()
+    hot = Practice.objects.order_by("-comment_count").first()
     assert Comment.objects.filter(practice=hot).count() == 25
+    # What save() keeps on the rows, written in bulk here: counts and rendered Markdown.
+    assert hot.comment_count == Comment.objects.visible().filter(practice=hot).count() > 0
+    assert hot.rendered["approach"] == f"<p>{hot.approach}</p>"
+    assert all(comment.body_html == f"<p>{comment.body}</p>" for comment in Comment.objects.all())
     assert hot.is_published
     assert all(practice.lessons.exists() for practice in Practice.objects.all())
 

@@ -1,0 +1,73 @@
+"""What public pages show is kept in the "pages" cache, under a generation that changes with it.
+
+The portal keeps three things there (README, "Caching"): anonymous readers' whole pages
+(portal/cache.py), `{% cache %}` fragments of templates, and the counts beside lists (cached()
+below). Every key holds a generation: a value in the same cache, replaced when a model that
+portal/staleness.py registers is saved or deleted, so what was stored under the old one is never
+read again (the cache lets it expire). The pages cache is shared by every app server (Redis),
+so a change shows on all of them at once; its keys start with the release (settings.RELEASE),
+so a deploy never reads what the previous release stored.
+
+Two generations: PAGES covers everything a public page shows, comments included; CATALOGUE only
+what the counts count (practices, their lessons, tags, cities and events), so a comment does not
+send every facet count to be worked out again.
+"""
+
+import hashlib
+import json
+import uuid
+
+from django.core.cache import caches
+from django.db import transaction
+from django.utils.functional import SimpleLazyObject
+
+# How long anything is kept at most, whatever changes.
+SECONDS = 300
+
+
+def pages_cache():
+    return caches["pages"]
+
+
+class Generation:
+    def __init__(self, name):
+        self.key = f"generation:{name}"
+
+    def current(self):
+        value = pages_cache().get(self.key)
+        if value is None:
+            # Another server may set one at the same moment: the first one stands.
+            pages_cache().add(self.key, uuid.uuid4().hex, timeout=None)
+            value = pages_cache().get(self.key)
+        return value
+
+    def replace(self, **signal_kwargs):
+        """A new generation now, and again when the transaction commits: a page drawn
+        meanwhile, from the data before the change, is stored under the one in between."""
+        self._renew()
+        transaction.on_commit(self._renew)
+
+    def _renew(self):
+        pages_cache().set(self.key, uuid.uuid4().hex, timeout=None)
+
+
+PAGES = Generation("pages")
+CATALOGUE = Generation("catalogue")
+
+
+def cached(name, params, compute):
+    """compute(), or what it gave for the same name and parameters since the catalogue last
+    changed: for counts and search matches over every published practice."""
+    digest = hashlib.sha256(json.dumps(params, sort_keys=True, default=str).encode()).hexdigest()
+    key = f"counts:{CATALOGUE.current()}:{name}:{digest}"
+    found = pages_cache().get(key)
+    if found is None:
+        found = compute()
+        pages_cache().set(key, found, SECONDS)
+    return found
+
+
+def generation(request):
+    """Template context: `pages_generation`, for the keys of `{% cache %}` fragments, read from
+    the cache only by a template that has one."""
+    return {"pages_generation": SimpleLazyObject(PAGES.current), "cache_seconds": SECONDS}

@@ -1,0 +1,70 @@
+"""Markdown is rendered and sanitised when a practice or comment is saved, never when a page is
+shown; `manage.py render_markdown` renders everything again after the rules change."""
+
+import io
+
+import nh3
+import pytest
+from django.core.management import call_command
+
+from practices import markup
+from practices.models import Comment, Practice
+from tests.factories import PracticeFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_pages_show_what_was_rendered_when_saved(anonymous, member, monkeypatch):
+    practice = PracticeFactory(approach="Walks with *parents*.", contact="Call **Kari**.")
+    Comment.objects.create(practice=practice, author=UserFactory(), body="A *fine* idea.")
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("Markdown sanitised while showing a page")
+
+    monkeypatch.setattr(nh3, "clean", refuse)
+    page = member.get(practice.get_absolute_url()).text
+    assert "Walks with <em>parents</em>." in page
+    assert "Call <strong>Kari</strong>." in page
+    assert "A <em>fine</em> idea." in page
+    assert "Walks with <em>parents</em>." in anonymous.get(practice.get_absolute_url()).text
+
+
+def test_an_edit_renders_the_changed_text_again(anonymous):
+    practice = PracticeFactory(approach="Old *way*.")
+    practice.approach = "New *way*."
+    practice.save(update_fields=["approach"])
+    page = anonymous.get(practice.get_absolute_url()).text
+    assert "New <em>way</em>." in page and "Old" not in page
+
+
+def test_the_command_renders_everything_again(anonymous, monkeypatch):
+    practice = PracticeFactory(approach="Walks with *parents*.")
+    comment = Comment.objects.create(practice=practice, author=UserFactory(), body="*Yes*.")
+    # A stricter sanitiser: emphasis is no longer kept.
+    monkeypatch.setattr(markup, "ALLOWED_TAGS", markup.ALLOWED_TAGS - {"em"})
+
+    out = io.StringIO()
+    call_command("render_markdown", stdout=out)
+
+    assert "Rendered 1 practices and 1 comments." in out.getvalue()
+    practice.refresh_from_db()
+    comment.refresh_from_db()
+    assert practice.html("approach") == "<p>Walks with parents.</p>"
+    assert comment.body_html == "<p>Yes.</p>"
+    assert "<em>" not in anonymous.get(practice.get_absolute_url()).text
+
+
+def test_comment_counts_follow_posts_removals_and_hiding(anonymous):
+    practice = PracticeFactory()
+    first, second = (
+        Comment.objects.create(practice=practice, author=UserFactory(), body=text)
+        for text in ("One", "Two")
+    )
+    assert Practice.objects.get(pk=practice.pk).comment_count == 2
+    first.remove()
+    second.hide(by=None)
+    assert Practice.objects.get(pk=practice.pk).comment_count == 0
+    second.restore(by=None)
+    assert Practice.objects.get(pk=practice.pk).comment_count == 1
+    second.delete()
+    assert Practice.objects.get(pk=practice.pk).comment_count == 0
