@@ -1,13 +1,12 @@
 """`manage.py load_demo`: load the demo networks, cities, practices and events.
 
-The content lives in portal/demo_content.py. Every row is found by its slug and created only when
-it is missing, with its relations; a row that exists is left as curators left it. So running the
-command again (as every `make run` does) duplicates nothing and undoes no edit made in the admin;
-a demo row that was deleted comes back. The nine lessons are not created here: a data migration
-owns them.
+The content lives in the TOML files of portal/demo/, read and checked by portal/demo_content.py
+before anything is written. Every row is found by its slug and created only when it is missing,
+with its relations; a row that exists is left as curators left it. So running the command again
+(as every `make run` does) duplicates nothing and undoes no edit made in the admin; a demo row
+that was deleted comes back. The nine lessons are not created here: a data migration owns them.
 """
 
-import inspect
 import zoneinfo
 from datetime import datetime
 
@@ -19,8 +18,7 @@ from events.models import Event, EventPractice
 from portal import demo_content
 from practices.models import City, Lesson, Network, Practice, PracticeLink
 
-PRACTICE_TEXT_FIELDS = ["summary", *Practice.SECTION_FIELDS, "contact"]
-PRACTICE_PLAIN_FIELDS = [
+PRACTICE_FIELDS = [
     "title",
     "language",
     "start_year",
@@ -28,26 +26,28 @@ PRACTICE_PLAIN_FIELDS = [
     "ongoing",
     "evidence",
     "featured",
+    "summary",
+    *Practice.SECTION_FIELDS,
+    "contact",
 ]
-
-
-def text(value):
-    """The Markdown as stored: without the indentation it has in demo_content.py."""
-    return inspect.cleandoc(value)
 
 
 class Command(BaseCommand):
     help = "Load the demo networks, cities, practices and events. Safe to run again."
 
     def handle(self, *args, **options):
+        try:
+            content = demo_content.load()
+        except demo_content.DemoContentError as error:
+            raise CommandError(error) from error
         # modeltranslation saves the untranslated base columns (title, description) with the
         # active language's text: make that English whatever the shell's locale is.
         with translation.override("en"), transaction.atomic():
             lessons = self.get_lessons()
-            networks = self.load_networks()
-            cities = self.load_cities(networks)
-            practices, new_practices = self.load_practices(cities, lessons)
-            events, event_links = self.load_events(networks, lessons, practices)
+            networks = self.load_networks(content.networks)
+            cities = self.load_cities(content.cities, networks)
+            practices, new_practices = self.load_practices(content.practices, cities, lessons)
+            events, event_links = self.load_events(content.events, networks, lessons, practices)
 
         self.stdout.write(
             self.style.SUCCESS(
@@ -67,23 +67,23 @@ class Command(BaseCommand):
             )
         return lessons
 
-    def load_networks(self):
+    def load_networks(self, rows):
         networks = {}
-        for data in demo_content.NETWORKS:
+        for data in rows:
             networks[data["slug"]], _ = Network.objects.get_or_create(
                 slug=data["slug"],
                 defaults={
                     "name": data["name"],
                     "website": data["website"],
-                    "description_en": text(data["description_en"]),
-                    "description_fr": text(data["description_fr"]),
+                    "description_en": data["description_en"],
+                    "description_fr": data["description_fr"],
                 },
             )
         return networks
 
-    def load_cities(self, networks):
+    def load_cities(self, rows, networks):
         cities = {}
-        for data in demo_content.CITIES:
+        for data in rows:
             city, created = City.objects.get_or_create(
                 slug=data["slug"],
                 defaults={
@@ -99,12 +99,11 @@ class Command(BaseCommand):
             cities[data["slug"]] = city
         return cities
 
-    def load_practices(self, cities, lessons):
+    def load_practices(self, rows, cities, lessons):
         practices = {}
         new_practices = 0
-        for data in demo_content.PRACTICES:
-            defaults = {name: data[name] for name in PRACTICE_PLAIN_FIELDS}
-            defaults |= {name: text(data[name]) for name in PRACTICE_TEXT_FIELDS}
+        for data in rows:
+            defaults = {name: data[name] for name in PRACTICE_FIELDS}
             defaults["city"] = cities[data["city"]]
             # Status is left out on purpose: a new practice starts as a draft and reaches
             # "published" through the workflow below, which records it in its history.
@@ -121,10 +120,10 @@ class Command(BaseCommand):
             practices[data["slug"]] = practice
         return practices, new_practices
 
-    def load_events(self, networks, lessons, practices):
+    def load_events(self, rows, networks, lessons, practices):
         events = {}
         link_count = 0
-        for data in demo_content.EVENTS:
+        for data in rows:
             tz = zoneinfo.ZoneInfo(data["time_zone"])
             event, created = Event.objects.get_or_create(
                 slug=data["slug"],
@@ -132,8 +131,8 @@ class Command(BaseCommand):
                     "series": data["series"],
                     "title_en": data["title_en"],
                     "title_fr": data["title_fr"],
-                    "description_en": text(data["description_en"]),
-                    "description_fr": text(data["description_fr"]),
+                    "description_en": data["description_en"],
+                    "description_fr": data["description_fr"],
                     "starts_at": datetime.combine(data["date"], data["start"], tzinfo=tz),
                     "ends_at": datetime.combine(data["date"], data["end"], tzinfo=tz),
                     "time_zone": data["time_zone"],
@@ -148,7 +147,7 @@ class Command(BaseCommand):
                     EventPractice(
                         event=event,
                         practice=practices[link["practice"]],
-                        note_en=link["note"],
+                        note_en=link["note_en"],
                         note_fr=link["note_fr"],
                         recording_time=link["recording_time"],
                     )
