@@ -10,7 +10,7 @@ E2E_STAMP := $(VENV)/.installed-e2e
 # The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test e2e bench lint format migrations-check install demo clean messages backup soak
+.PHONY: run test e2e bench lint format migrations-check install demo clean messages backup soak scale-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -58,6 +58,21 @@ backup: install var
 # A minute of comments and reads while PostgreSQL restarts (tests/soak/soak.py); not in CI.
 soak: install var
 	$(BIN)/python tests/soak/soak.py
+
+NGINX := /usr/sbin/nginx
+
+$(NGINX):
+	@if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y nginx; \
+	else \
+		echo "make scale-check needs Debian's nginx at $(NGINX): run 'sudo apt-get install nginx'"; \
+		exit 1; \
+	fi
+
+# Two app servers behind nginx on the DATABASE_URL PostgreSQL and Redis db 7: sessions, comments,
+# publishing and sign-in limits hold whichever server answers (tests/scale/scale_check.py).
+scale-check: install $(NGINX)
+	$(BIN)/python tests/scale/scale_check.py
 
 WRK := /usr/bin/wrk
 
