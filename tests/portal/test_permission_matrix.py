@@ -89,7 +89,7 @@ GET = {
     "practices:edit":                        (LOGIN, 404,   200,   404,   200),
     "practices:preview":                     (LOGIN, 404,   200,   404,   200),
     "practices:submit":                      (LOGIN, 405,   405,   405,   405),
-    "practices:review_decide":               (LOGIN, 405,   405,   405,   405),
+    "practices:review_decide":               (LOGIN, 403,   403,   403,   405),
     "practices:comment":                     (LOGIN, 405,   405,   405,   405),
     "practices:follow":                      (LOGIN, 405,   405,   405,   405),
     "practices:comment_reply":               (LOGIN, 200,   200,   200,   200),
