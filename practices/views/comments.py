@@ -14,13 +14,12 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from practices import notifications, threads
 from practices.forms import CommentForm, CommentReportForm
-from practices.models import Comment, Practice, ThreadSubscription
+from practices.models import Comment, Practice, Refused, ThreadSubscription
 from practices.permissions import has_verified_email
 
 
@@ -90,7 +89,7 @@ def comment_post(request, slug):
             parent=parent,
             token=posted_token(request),
         )
-    except threads.Refused as refusal:
+    except Refused as refusal:
         form.add_error(None, str(refusal))
         return form_page(request, practice, form, parent, status=429)
     return redirect(comment)
@@ -114,9 +113,7 @@ def comment_edit(request, pk):
         raise PermissionDenied
     form = CommentForm(request.POST or None, initial={"body": comment.body})
     if request.method == "POST" and form.is_valid():
-        comment.body = form.cleaned_data["body"]
-        comment.edited_at = timezone.now()
-        comment.save(update_fields=["body", "edited_at"])
+        comment.edit(form.cleaned_data["body"])
         return redirect(comment)
     return render(request, "practices/comment_edit.html", {"comment": comment, "form": form})
 
@@ -143,8 +140,8 @@ def comment_report(request, pk):
     form = CommentReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            threads.report(comment, reporter=request.user, reason=form.cleaned_data["reason"])
-        except threads.Refused as refusal:
+            comment.report(reporter=request.user, reason=form.cleaned_data["reason"])
+        except Refused as refusal:
             messages.info(request, str(refusal))
         else:
             messages.success(request, _("Thank you: the moderators will look at this comment."))
