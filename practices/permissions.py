@@ -2,22 +2,19 @@
 and lookups that turn the models' permission predicates into answers for views.
 
 An outsider gets a 404, as if the thing did not exist; someone who may read it but not change
-it gets a 403. Ownership comes from the request's user, never from a form field.
+it gets a 403. Ownership comes from the request's user, never from a form field. Views that
+need a confirmed e-mail address use allauth's `verified_email_required`, which shows the
+member a page saying so and sends them a new link.
 """
 
 from functools import wraps
 
-from allauth.account.models import EmailAddress
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
 from practices.models import City, Membership, Practice
-
-
-def has_verified_email(user):
-    return EmailAddress.objects.filter(user=user, verified=True).exists()
 
 
 def staff_required(view):

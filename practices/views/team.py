@@ -1,5 +1,6 @@
 """A city's team: members ask to become editors; the city's managers and staff decide."""
 
+from allauth.account.decorators import verified_email_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -9,20 +10,13 @@ from django.views.decorators.http import require_POST
 
 from practices.forms import MembershipRequestForm, TeamDecisionForm
 from practices.models import City, Membership
-from practices.permissions import (
-    get_city_for_manager,
-    get_membership_for_manager,
-    has_verified_email,
-)
+from practices.permissions import get_city_for_manager, get_membership_for_manager
 
 
-@login_required
+@verified_email_required
 def join_city(request, slug):
-    """Signed-in members with a confirmed e-mail: ask to become an editor for a city."""
+    """Signed-in members with a confirmed e-mail address: ask to become an editor for a city."""
     city = get_object_or_404(City, slug=slug)
-    if not has_verified_email(request.user):
-        messages.error(request, _("Confirm your e-mail address first: we sent you a link."))
-        return redirect("account_email")
     current = city.memberships.filter(
         user=request.user, status__in=[Membership.Status.PENDING, Membership.Status.APPROVED]
     ).first()
