@@ -120,7 +120,8 @@ def test_a_code_cannot_be_used_twice(anonymous, curator):
 def test_a_recovery_code_stands_in_for_a_lost_phone(anonymous, curator):
     sign_in(anonymous, curator)
     activate_authenticator(anonymous)
-    codes = anonymous.get("/accounts/2fa/recovery-codes/").context["unused_codes"]
+    # The codes as the member saves them: the page's "Download codes" file.
+    codes = anonymous.get("/accounts/2fa/recovery-codes/download/").text.split()
     anonymous.post("/accounts/logout/")
 
     sign_in(anonymous, curator)
