@@ -1,10 +1,15 @@
-"""Lookups that turn the models' permission predicates into answers for views.
+"""Who may use a view, in one place: decorators for the rules that depend only on who is asking,
+and lookups that turn the models' permission predicates into answers for views.
 
 An outsider gets a 404, as if the thing did not exist; someone who may read it but not change
-it gets a 403. Ownership comes from the request's user, never from a form field.
+it gets a 403. Ownership comes from the request's user, never from a form field. Views that
+need a confirmed e-mail address use allauth's `verified_email_required`, which shows the
+member a page saying so and sends them a new link.
 """
 
-from allauth.account.models import EmailAddress
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -12,8 +17,17 @@ from django.shortcuts import get_object_or_404
 from practices.models import City, Membership, Practice
 
 
-def has_verified_email(user):
-    return EmailAddress.objects.filter(user=user, verified=True).exists()
+def staff_required(view):
+    """Staff only: anonymous visitors are sent to sign in, other members get a 403."""
+
+    @login_required
+    @wraps(view)
+    def staff_only(request, *args, **kwargs):
+        if not request.user.is_staff:
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return staff_only
 
 
 def get_practice_for_editor(request, slug):
@@ -39,8 +53,3 @@ def get_membership_for_manager(request, pk):
     if not membership.can_decide(request.user):
         raise Http404("No such request.")
     return membership
-
-
-def require_staff(request):
-    if not request.user.is_staff:
-        raise PermissionDenied

@@ -1,4 +1,5 @@
-"""Comment threads: reading one as a tree, and the rules for posting and reporting.
+"""Comment threads: reading one as a tree, and the rules for posting (reporting is
+`Comment.report()`; both refuse with `Refused`, from the models).
 
 A thread of any size is read in two queries (the comments with their authors, and the authors'
 city teams) and arranged in Python, so a practice with 500 comments costs what one with 5 does.
@@ -17,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from practices import notifications
-from practices.models import Comment, CommentReport, Membership, ThreadSubscription
+from practices.models import Comment, Membership, Refused, ThreadSubscription
 
 # Replies deeper than this are drawn at this depth; they still say whom they answer.
 MAX_DEPTH = 4
@@ -91,10 +92,6 @@ def placeholder_for(comment, viewer):
     return ""
 
 
-class Refused(Exception):
-    """A post the rules refuse; the message says why, for the form."""
-
-
 def post_comment(*, practice, author, body, parent=None, token=""):
     """Post a comment as `author`, or say why not. The same form posted twice gives back the
     first comment instead of a second one."""
@@ -124,18 +121,6 @@ def post_comment(*, practice, author, body, parent=None, token=""):
         return Comment.objects.get(author=author, form_token=token)
     transaction.on_commit(lambda: notifications.comment_posted(comment), robust=True)
     return comment
-
-
-def report(comment, *, reporter, reason):
-    """Record a member's report; enough reports from different members hide the comment."""
-    try:
-        with transaction.atomic():
-            CommentReport.objects.create(comment=comment, reporter=reporter, reason=reason)
-    except IntegrityError:
-        raise Refused(_("You have already reported this comment.")) from None
-    reporters = comment.reports.open().values("reporter").distinct().count()
-    if not comment.is_hidden and reporters >= settings.COMMENT_HIDE_AFTER_REPORTS:
-        comment.hide(by=None)
 
 
 def set_following(practice, user, following):

@@ -1,10 +1,13 @@
 """The cast every test can call on: an anonymous visitor, a member, editors and a manager of
-city A, an editor of city B, and a staff curator."""
+city A, an editor of city B, and a staff curator, all with their e-mail address confirmed as
+after signing up; a newcomer whose address is not confirmed yet; and a published practice of
+city A. `<role>` is that person's signed-in client, `<role>_user` the user."""
 
 import os
 import smtplib
 
 import pytest
+from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from django.core.cache import caches
 from django.core.mail.backends import locmem
@@ -15,7 +18,7 @@ from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
 from practices.models import Membership
-from tests.factories import CityFactory, MembershipFactory, UserFactory
+from tests.factories import CityFactory, MembershipFactory, PracticeFactory, UserFactory
 
 # Hypothesis (tests/portal/test_hostile_*.py): enough examples to find the usual breakages in
 # a few seconds per test. Each test's fixtures are set up once for all its examples, which is
@@ -63,7 +66,7 @@ def anonymous(db):
 
 @pytest.fixture
 def member_user(db):
-    return UserFactory(email="member@example.org")
+    return UserFactory(email="member@example.org", confirmed=True)
 
 
 @pytest.fixture
@@ -74,7 +77,9 @@ def member(member_user):
 @pytest.fixture
 def staff_user(db):
     """A curator with an authenticator app, as the admin demands of staff."""
-    user = UserFactory(email="curator@example.org", is_staff=True, is_superuser=True)
+    user = UserFactory(
+        email="curator@example.org", is_staff=True, is_superuser=True, confirmed=True
+    )
     TOTP.activate(user, generate_totp_secret())
     return user
 
@@ -82,6 +87,19 @@ def staff_user(db):
 @pytest.fixture
 def staff(staff_user):
     return signed_in(staff_user)
+
+
+@pytest.fixture
+def newcomer_user(db):
+    """A member whose address is not confirmed yet: they signed up and have a link to open."""
+    user = UserFactory(email="newcomer@example.org")
+    EmailAddress.objects.create(user=user, email=user.email, verified=False, primary=True)
+    return user
+
+
+@pytest.fixture
+def newcomer(newcomer_user):
+    return signed_in(newcomer_user)
 
 
 @pytest.fixture
@@ -111,7 +129,10 @@ def city_b(db):
 @pytest.fixture
 def editor_user(city_a):
     return MembershipFactory(
-        city=city_a, user__email="editor@aarhus.example", user__display_name="Ebba Lund"
+        city=city_a,
+        user__email="editor@aarhus.example",
+        user__display_name="Ebba Lund",
+        user__confirmed=True,
     ).user
 
 
@@ -128,6 +149,7 @@ def manager_user(city_a):
         role=Membership.Role.MANAGER,
         user__email="manager@aarhus.example",
         user__display_name="Mads Holm",
+        user__confirmed=True,
     ).user
 
 
@@ -139,13 +161,21 @@ def manager(manager_user):
 
 @pytest.fixture
 def other_editor_user(city_b):
-    return MembershipFactory(city=city_b, user__email="editor@bordeaux.example").user
+    return MembershipFactory(
+        city=city_b, user__email="editor@bordeaux.example", user__confirmed=True
+    ).user
 
 
 @pytest.fixture
 def other_editor(other_editor_user):
     """An approved editor of city B."""
     return signed_in(other_editor_user)
+
+
+@pytest.fixture
+def published(city_a):
+    """A published practice of city A."""
+    return PracticeFactory(city=city_a, slug="published-a", title="Youth councils")
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 import datetime as dt
 
 import factory
+from allauth.account.models import EmailAddress
 from django.utils import timezone
 
 from accounts.models import User
@@ -18,6 +19,12 @@ class UserFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"member{n}@example.org")
     display_name = factory.Faker("name")
     password = factory.django.Password("correct horse battery staple")
+
+    @factory.post_generation
+    def confirmed(self, create, confirmed):
+        """`UserFactory(confirmed=True)`: the address is confirmed, as after signing up."""
+        if create and confirmed:
+            EmailAddress.objects.create(user=self, email=self.email, verified=True, primary=True)
 
 
 class NetworkFactory(factory.django.DjangoModelFactory):

@@ -4,6 +4,7 @@ their links and history, city teams, and the comment threads on practices."""
 from practices.models.comments import (
     Comment,
     CommentReport,
+    Refused,
     ReportedComment,
     ThreadSubscription,
 )
@@ -16,6 +17,7 @@ __all__ = [
     "CityQuerySet",
     "Comment",
     "CommentReport",
+    "Refused",
     "ReportedComment",
     "ThreadSubscription",
     "Lesson",

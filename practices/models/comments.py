@@ -8,7 +8,7 @@ moderator" there instead of the text.
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
@@ -20,6 +20,11 @@ from practices.markup import render_markdown
 MAX_COMMENT_LENGTH = 5000
 # Saving these changes whether readers see the comment, hence its practice's comment count.
 VISIBILITY_FIELDS = {"deleted_at", "hidden_at", "practice"}
+
+
+class Refused(Exception):
+    """Something the thread's rules refuse (a second report, a post too many); the message says
+    why, for the member."""
 
 
 class CommentQuerySet(models.QuerySet):
@@ -134,6 +139,25 @@ class Comment(models.Model):
 
     def can_report(self, user):
         return user.is_authenticated and user != self.author and not self.is_removed
+
+    def edit(self, body):
+        """The author's new text; the thread says the comment was edited."""
+        self.body = body
+        self.edited_at = timezone.now()
+        self.save(update_fields=["body", "edited_at"])
+
+    def report(self, *, reporter, reason):
+        """Record a member's report, or refuse a second one from the same member; enough
+        reports from different members hide the comment until a moderator looks."""
+        try:
+            with transaction.atomic():
+                report = self.reports.create(reporter=reporter, reason=reason)
+        except IntegrityError:
+            raise Refused(_("You have already reported this comment.")) from None
+        reporters = self.reports.open().values("reporter").distinct().count()
+        if not self.is_hidden and reporters >= settings.COMMENT_HIDE_AFTER_REPORTS:
+            self.hide(by=None)
+        return report
 
     def remove(self):
         self.deleted_at = timezone.now()

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -83,6 +83,19 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.city} ({self.get_status_display()})"
+
+    @classmethod
+    def request(cls, *, user, city, reason):
+        """`user` asks to join `city`'s team; its managers (or staff, if it has none) are told
+        once the request is saved. The same request posted twice at once makes one: the second
+        is refused with a ValidationError."""
+        try:
+            with transaction.atomic():
+                membership = cls.objects.create(user=user, city=city, reason=reason)
+        except IntegrityError:
+            raise ValidationError(_("Your request is already waiting for a decision.")) from None
+        transaction.on_commit(lambda: notifications.membership_requested(membership), robust=True)
+        return membership
 
     def can_decide(self, user):
         return self.city.is_managed_by(user)

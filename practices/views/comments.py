@@ -1,27 +1,27 @@
 """Comment threads on practices: posting, replying, editing, removing, reporting, following.
 
 Every action is a plain form post, so the thread works without JavaScript. Posting needs a
-signed-in member with a confirmed e-mail address; editing is the author's for a short while;
-removing is the author's (or staff's) at any time.
+signed-in member with a confirmed e-mail address (one without is shown a page saying so, and
+sent a new link); editing is the author's for a short while; removing is the author's (or
+staff's) at any time.
 """
 
 import re
 import uuid
 
+from allauth.account.decorators import verified_email_required
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from practices import notifications, threads
 from practices.forms import CommentForm, CommentReportForm
-from practices.models import Comment, Practice, ThreadSubscription
-from practices.permissions import has_verified_email
+from practices.models import Comment, Practice, Refused, ThreadSubscription
 
 
 def comment_for(pk):
@@ -31,14 +31,6 @@ def comment_for(pk):
         pk=pk,
         practice__status=Practice.Status.PUBLISHED,
     )
-
-
-def may_post(request):
-    """None if the signed-in member may post; otherwise where to send them, with a message."""
-    if not has_verified_email(request.user):
-        messages.error(request, _("Confirm your e-mail address before you comment."))
-        return redirect("account_email")
-    return None
 
 
 # The double-post token each comment form carries (a uuid4().hex): letters, digits and dashes,
@@ -65,14 +57,12 @@ def form_page(request, practice, form, parent=None, status=200):
     )
 
 
-@login_required
+@verified_email_required
 @require_POST
 def comment_post(request, slug):
-    """Confirmed members: post a comment, or a reply when `parent` names one."""
+    """Members with a confirmed e-mail address: post a comment, or a reply when `parent`
+    names one."""
     practice = get_object_or_404(Practice.objects.published(), slug=slug)
-    refusal = may_post(request)
-    if refusal:
-        return refusal
     parent = None
     parent_id = request.POST.get("parent", "")
     if parent_id:
@@ -90,20 +80,20 @@ def comment_post(request, slug):
             parent=parent,
             token=posted_token(request),
         )
-    except threads.Refused as refusal:
+    except Refused as refusal:
         form.add_error(None, str(refusal))
         return form_page(request, practice, form, parent, status=429)
     return redirect(comment)
 
 
-@login_required
+@verified_email_required
 def comment_reply(request, pk):
-    """Confirmed members: the form to answer one comment, with that comment quoted."""
+    """Members with a confirmed e-mail address: the form to answer one comment, with that
+    comment quoted."""
     parent = comment_for(pk)
     if parent.is_removed:
         raise Http404("This comment was removed.")
-    refusal = may_post(request)
-    return refusal or form_page(request, parent.practice, CommentForm(), parent)
+    return form_page(request, parent.practice, CommentForm(), parent)
 
 
 @login_required
@@ -114,9 +104,7 @@ def comment_edit(request, pk):
         raise PermissionDenied
     form = CommentForm(request.POST or None, initial={"body": comment.body})
     if request.method == "POST" and form.is_valid():
-        comment.body = form.cleaned_data["body"]
-        comment.edited_at = timezone.now()
-        comment.save(update_fields=["body", "edited_at"])
+        comment.edit(form.cleaned_data["body"])
         return redirect(comment)
     return render(request, "practices/comment_edit.html", {"comment": comment, "form": form})
 
@@ -143,8 +131,8 @@ def comment_report(request, pk):
     form = CommentReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            threads.report(comment, reporter=request.user, reason=form.cleaned_data["reason"])
-        except threads.Refused as refusal:
+            comment.report(reporter=request.user, reason=form.cleaned_data["reason"])
+        except Refused as refusal:
             messages.info(request, str(refusal))
         else:
             messages.success(request, _("Thank you: the moderators will look at this comment."))

@@ -1,7 +1,6 @@
 """Reviewing practices on the site: staff see the queue of submitted practices and decide."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +8,7 @@ from django.views.decorators.http import require_POST
 
 from practices.forms import ReviewForm
 from practices.models import Practice
-from practices.permissions import require_staff
+from practices.permissions import staff_required
 
 DONE = {
     "publish": _("Published: “%(title)s” is now public."),
@@ -39,18 +38,16 @@ def queue(request, failed=None, failed_form=None, status=200):
     return render(request, "practices/review_queue.html", {"rows": rows}, status=status)
 
 
-@login_required
+@staff_required
 def review_queue(request):
     """Staff: submitted practices, oldest first, each with the form to decide on it."""
-    require_staff(request)
     return queue(request)
 
 
-@login_required
+@staff_required
 @require_POST
 def review_decide(request, slug):
     """Staff: publish, request changes to, or archive a practice."""
-    require_staff(request)
     practice = get_object_or_404(Practice, slug=slug)
     form = ReviewForm(request.POST, auto_id=f"review-{practice.pk}-%s")
     if form.is_valid():

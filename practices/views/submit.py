@@ -146,7 +146,7 @@ def practice_preview(request, slug):
 @login_required
 @require_POST
 def practice_submit(request, slug):
-    """Editors of the practice's city: send it to the reviewers."""
+    """Editors of the practice's city, and staff: send it to the reviewers."""
     practice = get_practice_for_editor(request, slug)
     return submit_practice(request, practice)
 

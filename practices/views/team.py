@@ -1,30 +1,22 @@
 """A city's team: members ask to become editors; the city's managers and staff decide."""
 
+from allauth.account.decorators import verified_email_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from practices import notifications
 from practices.forms import MembershipRequestForm, TeamDecisionForm
 from practices.models import City, Membership
-from practices.permissions import (
-    get_city_for_manager,
-    get_membership_for_manager,
-    has_verified_email,
-)
+from practices.permissions import get_city_for_manager, get_membership_for_manager
 
 
-@login_required
+@verified_email_required
 def join_city(request, slug):
-    """Signed-in members with a confirmed e-mail: ask to become an editor for a city."""
+    """Signed-in members with a confirmed e-mail address: ask to become an editor for a city."""
     city = get_object_or_404(City, slug=slug)
-    if not has_verified_email(request.user):
-        messages.error(request, _("Confirm your e-mail address first: we sent you a link."))
-        return redirect("account_email")
     current = city.memberships.filter(
         user=request.user, status__in=[Membership.Status.PENDING, Membership.Status.APPROVED]
     ).first()
@@ -34,16 +26,11 @@ def join_city(request, slug):
     form = MembershipRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            with transaction.atomic():
-                membership = form.save(commit=False)
-                membership.user = request.user
-                membership.city = city
-                membership.save()
-        except IntegrityError:
+            Membership.request(user=request.user, city=city, reason=form.cleaned_data["reason"])
+        except ValidationError as refusal:
             # The same request posted twice at once: the first one counts.
-            messages.info(request, _("Your request is already waiting for a decision."))
+            messages.info(request, " ".join(refusal.messages))
             return redirect(city)
-        transaction.on_commit(lambda: notifications.membership_requested(membership), robust=True)
         messages.success(
             request,
             _("Request sent. The city's managers will decide; you will get an e-mail."),

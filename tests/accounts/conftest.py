@@ -2,7 +2,6 @@
 rate-limit count for every test."""
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.core.cache import cache
 
 from tests.accounts.utils import PASSWORD
@@ -21,6 +20,6 @@ def fresh_rate_limits():
 @pytest.fixture
 def verified_user(db):
     """A member whose address is confirmed, so they can sign in with PASSWORD."""
-    user = UserFactory(email="kari@example.org", display_name="Kari Nordmann", password=PASSWORD)
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    return user
+    return UserFactory(
+        email="kari@example.org", display_name="Kari Nordmann", password=PASSWORD, confirmed=True
+    )

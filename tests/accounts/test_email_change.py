@@ -67,8 +67,7 @@ def test_invalid_address_is_reported_next_to_the_field(kari):
 
 
 def test_another_members_address_cannot_be_taken_over(kari, verified_user):
-    other = UserFactory(email="other@example.org")
-    EmailAddress.objects.create(user=other, email=other.email, verified=True, primary=True)
+    other = UserFactory(email="other@example.org", confirmed=True)
 
     # Accepted without a word (no enumeration); the confirmation then cannot succeed.
     kari.post(EMAIL, {"email": other.email, "action_add": ""})

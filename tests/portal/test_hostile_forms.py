@@ -98,17 +98,6 @@ def no_comment_limit(settings):
 
 
 @pytest.fixture
-def confirmed(member_user, editor_user, other_editor_user, staff_user):
-    for user in (member_user, editor_user, other_editor_user, staff_user):
-        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-
-
-@pytest.fixture
-def published(city_a):
-    return PracticeFactory(city=city_a, slug="published-a")
-
-
-@pytest.fixture
 def comment(published, member_user):
     return Comment.objects.create(practice=published, author=member_user, body="Useful.")
 
@@ -189,7 +178,7 @@ def test_practice_edit_changes_nothing_unless_it_succeeds(editor, editor_user, c
 
 
 @given(data=st.data())
-def test_a_comment_is_posted_whole_or_not_at_all(member, confirmed, published, comment, data):
+def test_a_comment_is_posted_whole_or_not_at_all(member, published, comment, data):
     form = data.draw(
         fields({"body": "Thank you, *this* helps.", "parent": str(comment.pk), "token": "a1b2"})
     )
@@ -202,7 +191,7 @@ def test_a_comment_is_posted_whole_or_not_at_all(member, confirmed, published, c
 
 
 @given(data=st.data())
-def test_reply_page_and_edit_keep_the_comment_unless_they_succeed(member, confirmed, comment, data):
+def test_reply_page_and_edit_keep_the_comment_unless_they_succeed(member, comment, data):
     form = data.draw(fields({"body": "Corrected: *Friday* nights."}))
     with rolled_back():
         before = snapshot(comment)
@@ -215,7 +204,7 @@ def test_reply_page_and_edit_keep_the_comment_unless_they_succeed(member, confir
 
 
 @given(data=st.data())
-def test_a_report_is_filed_whole_or_not_at_all(editor, confirmed, comment, data):
+def test_a_report_is_filed_whole_or_not_at_all(editor, comment, data):
     form = data.draw(fields({"reason": "Names a private person."}))
     with rolled_back():
         before = CommentReport.objects.count()
@@ -244,7 +233,7 @@ def test_profile_changes_nothing_unless_it_succeeds(member, member_user, data):
 
 
 @given(data=st.data())
-def test_a_request_to_join_is_saved_whole_or_not_at_all(member, confirmed, city_a, data):
+def test_a_request_to_join_is_saved_whole_or_not_at_all(member, city_a, data):
     form = data.draw(fields({"reason": "I run the city's prevention team."}))
     with rolled_back():
         before = Membership.objects.count()
@@ -315,9 +304,7 @@ POISON = ["a\x00b", "\u202e\u2066evil\u2069", "漢" * 100_000, ""]
 
 
 @pytest.fixture
-def every_form(
-    anonymous, member, editor, staff, confirmed, city_a, editor_user, published, comment
-):
+def every_form(anonymous, member, editor, staff, city_a, editor_user, published, comment):
     draft = PracticeFactory(city=city_a, submitted_by=editor_user, draft=True, lessons=[1])
     submitted = PracticeFactory(city=city_a, draft=True)
     submitted.submit(by=editor_user)

@@ -34,7 +34,6 @@ from tests.factories import (
     MembershipFactory,
     NetworkFactory,
     PracticeFactory,
-    UserFactory,
 )
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +88,7 @@ GET = {
     "practices:edit":                        (LOGIN, 404,   200,   404,   200),
     "practices:preview":                     (LOGIN, 404,   200,   404,   200),
     "practices:submit":                      (LOGIN, 405,   405,   405,   405),
-    "practices:review_decide":               (LOGIN, 405,   405,   405,   405),
+    "practices:review_decide":               (LOGIN, 403,   403,   403,   405),
     "practices:comment":                     (LOGIN, 405,   405,   405,   405),
     "practices:follow":                      (LOGIN, 405,   405,   405,   405),
     "practices:comment_reply":               (LOGIN, 200,   200,   200,   200),
@@ -275,7 +274,7 @@ def is_admin(name):
 
 
 @pytest.fixture
-def world(city_a, city_b, member_user, editor_user, other_editor_user, staff_user):
+def world(city_a, city_b, member_user, editor_user, other_editor_user, staff_user, newcomer_user):
     """One of everything a URL can name, in city A; the member wrote the comment, the editor
     reported it. Everyone has confirmed their address but a newcomer, who has a link to."""
     published = PracticeFactory(city=city_a, slug="published-a", tags=["trust"])
@@ -284,10 +283,7 @@ def world(city_a, city_b, member_user, editor_user, other_editor_user, staff_use
     submitted.submit(by=editor_user)
     comment = Comment.objects.create(practice=published, author=member_user, body="Useful.")
     comment.reports.create(reporter=editor_user, reason="Off topic.")
-    for user in (member_user, editor_user, other_editor_user, staff_user):
-        EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
-    newcomer = UserFactory(email="newcomer@example.org")
-    unconfirmed = EmailAddress.objects.create(user=newcomer, email=newcomer.email)
+    unconfirmed = EmailAddress.objects.get(user=newcomer_user)
     event = EventPracticeFactory(practice=published).event
     Group.objects.create(name="Curators")
     NetworkFactory()

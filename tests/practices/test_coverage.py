@@ -26,16 +26,6 @@ def cells_of(row_html):
     return [re.sub(r"<span class=\"visually-hidden\">.*?</span>|<[^>]+>", "", c) for c in cells]
 
 
-@pytest.fixture
-def oslo():
-    return CityFactory(name="Oslo", slug="oslo", country="NO")
-
-
-@pytest.fixture
-def lyon():
-    return CityFactory(name="Lyon", slug="lyon", country="FR")
-
-
 def test_cells_count_published_practices_by_country_and_lesson(anonymous, oslo, lyon):
     PracticeFactory(city=oslo, lessons=[3])
     PracticeFactory(city=oslo, lessons=[3, 5])

@@ -2,7 +2,6 @@
 member in the language of their profile, with links to the pages in that language."""
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
 
@@ -51,8 +50,7 @@ def test_a_french_author_hears_of_publication_in_french_with_french_links(
 
 
 def test_a_french_member_hears_of_the_managers_decision_in_french(manager, city_a, sent):
-    member = UserFactory(language="fr")
-    EmailAddress.objects.create(user=member, email=member.email, verified=True, primary=True)
+    member = UserFactory(language="fr", confirmed=True)
     membership = MembershipFactory(user=member, city=city_a, status=Membership.Status.PENDING)
 
     with sent():
@@ -68,9 +66,6 @@ def test_a_french_member_hears_of_the_managers_decision_in_french(manager, city_
 def test_a_comment_reaches_english_and_french_editors_each_in_their_language(
     member_user, city_a, sent
 ):
-    EmailAddress.objects.create(
-        user=member_user, email=member_user.email, verified=True, primary=True
-    )
     english = MembershipFactory(city=city_a, user=UserFactory(email="en@example.org")).user
     french = MembershipFactory(
         city=city_a, user=UserFactory(email="fr@example.org", language="fr")

@@ -1,9 +1,12 @@
 """The practice list: filters that combine, facet counts, chips, sorting and bad input."""
 
+import html
+import re
+
 import pytest
 
 from tests.cards import card_titles
-from tests.factories import CityFactory, EventPracticeFactory, PracticeFactory
+from tests.factories import EventPracticeFactory, PracticeFactory
 from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -15,14 +18,28 @@ def titles(response):
     return card_titles(response.text)
 
 
-@pytest.fixture
-def oslo():
-    return CityFactory(name="Oslo", slug="oslo", country="NO")
+def result_count(response):
+    """The number of practices the heading above the results announces."""
+    heading = re.search(r'<h2 class="result-count"[^>]*>\s*(\d+) practices?\s*</h2>', response.text)
+    return int(heading[1])
 
 
-@pytest.fixture
-def lyon():
-    return CityFactory(name="Lyon", slug="lyon", country="FR")
+FACET = re.compile(r'<label for="(\w+)-([\w-]+)">[^<]*<span class="count">\((\d+)\)</span>')
+
+
+def facet_counts(response, facet):
+    """{choice: count} as the filter `facet` ("lesson", "country", "language") shows them."""
+    return {
+        choice: int(count) for name, choice, count in FACET.findall(response.text) if name == facet
+    }
+
+
+CHIP = re.compile(r'<a href="([^"]*)" class="chip">(.*?) <span aria-hidden="true">')
+
+
+def chips(response):
+    """{label: address that removes it} for the chips of the active filters."""
+    return {html.unescape(label): html.unescape(url) for url, label in CHIP.findall(response.text)}
 
 
 def test_lesson_and_country_combine(anonymous, oslo, lyon):
@@ -75,7 +92,7 @@ def test_drafts_are_never_listed(anonymous):
     PracticeFactory(title="Draft one", draft=True)
     response = anonymous.get(URL)
     assert "Draft one" not in response.text
-    assert response.context["page"].paginator.count == 0
+    assert result_count(response) == 0
 
 
 def test_counts_and_pages_follow_every_change(anonymous, oslo, lyon, staff_user):
@@ -87,16 +104,16 @@ def test_counts_and_pages_follow_every_change(anonymous, oslo, lyon, staff_user)
     PracticeFactory(title="Lyon assemblies", city=lyon, lessons=[3])
     response = anonymous.get(URL, {"lesson": 3})
     assert sorted(titles(response)) == ["Lyon assemblies", "Oslo youth councils"]
-    assert dict(response.context["facets"].countries) == {"FR": 1, "NO": 1}
+    assert facet_counts(response, "country") == {"FR": 1, "NO": 1}
 
     first.archive(by=staff_user)
     response = anonymous.get(URL, {"lesson": 3})
     assert titles(response) == ["Lyon assemblies"]
-    assert response.context["page"].paginator.count == 1
+    assert result_count(response) == 1
 
     lyon.country = "BE"
     lyon.save()
-    assert dict(anonymous.get(URL).context["facets"].countries) == {"BE": 1}
+    assert facet_counts(anonymous.get(URL), "country") == {"BE": 1}
 
 
 def test_facets_count_what_each_choice_would_give(anonymous, oslo, lyon):
@@ -106,12 +123,11 @@ def test_facets_count_what_each_choice_would_give(anonymous, oslo, lyon):
 
     response = anonymous.get(URL, {"country": "NO"})
 
-    lessons = {lesson.number: count for lesson, count in response.context["facets"].lessons}
-    assert (lessons[3], lessons[4], lessons[5]) == (2, 1, 0)
+    lessons = facet_counts(response, "lesson")
+    assert (lessons["3"], lessons["4"], lessons["5"]) == (2, 1, 0)
     # The country facet ignores the country filter itself, so every country stays choosable.
-    assert dict(response.context["facets"].countries) == {"FR": 1, "NO": 2}
-    languages = {code: count for code, _, count in response.context["facets"].languages}
-    assert languages == {"en": 1, "fr": 1}
+    assert facet_counts(response, "country") == {"FR": 1, "NO": 2}
+    assert facet_counts(response, "language") == {"en": 1, "fr": 1}
     assert 'for="lesson-3">3. Inclusion is key to strengthening local democracies' in (
         response.text
     )
@@ -122,12 +138,12 @@ def test_each_active_filter_is_a_chip_that_removes_only_itself(anonymous, oslo):
 
     response = anonymous.get(URL, {"lesson": [3, 4], "city": "oslo", "tag": "youth"})
 
-    chips = {chip.label: chip.remove_url for chip in response.context["chips"]}
-    assert chips["City: Oslo"] == "?lesson=3&lesson=4&tag=youth"
-    assert chips["Lesson 4: Digital technology can strengthen local democracies"] == (
+    shown = chips(response)
+    assert shown["City: Oslo"] == "?lesson=3&lesson=4&tag=youth"
+    assert shown["Lesson 4: Digital technology can strengthen local democracies"] == (
         "?lesson=3&city=oslo&tag=youth"
     )
-    assert chips["Tag: youth"] == "?lesson=3&lesson=4&city=oslo"
+    assert shown["Tag: youth"] == "?lesson=3&lesson=4&city=oslo"
     assert "(remove this filter)" in response.text
 
 

@@ -3,7 +3,6 @@
 import pytest
 from django.contrib.admin.models import LogEntry
 
-from practices import threads
 from practices.models import Comment, CommentReport
 from tests.factories import PracticeFactory, UserFactory
 
@@ -19,8 +18,8 @@ def reported():
     older = Comment.objects.create(practice=practice, author=UserFactory(), body="Older offence")
     newer = Comment.objects.create(practice=practice, author=UserFactory(), body="Newer offence")
     Comment.objects.create(practice=practice, author=UserFactory(), body="Fine comment")
-    threads.report(older, reporter=UserFactory(), reason="Insult")
-    threads.report(newer, reporter=UserFactory(), reason="Threat")
+    older.report(reporter=UserFactory(), reason="Insult")
+    newer.report(reporter=UserFactory(), reason="Threat")
     return older, newer
 
 
@@ -80,7 +79,7 @@ def test_stopping_an_author_records_who_and_when(staff, staff_user, reported):
 def test_a_comment_hidden_by_reports_is_restored_from_the_queue(staff, reported, anonymous):
     older, _ = reported
     for _ in range(2):
-        threads.report(older, reporter=UserFactory(), reason="Insult")
+        older.report(reporter=UserFactory(), reason="Insult")
     older.refresh_from_db()
     assert older.is_hidden
     act(staff, "restore", [older])

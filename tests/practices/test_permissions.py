@@ -27,7 +27,7 @@ TABLE = {
     ("get", "mine"):                   ("login",  200,  200,   200,    200,    200),
     ("get", "review"):                 ("login",  403,  403,   403,    403,    200),
     ("post", "review_decide"):         ("login",  403,  403,   403,    403,    302),
-    ("get", "join"):                   ("login",  302,  302,   302,    302,    302),
+    ("get", "join"):                   ("login",  200,  302,   302,    200,    200),
     ("get", "team"):                   ("login",  403,  403,   200,    403,    200),
     ("post", "decide"):                ("login",  404,  404,   302,    404,    302),
 }  # fmt: skip

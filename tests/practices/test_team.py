@@ -1,9 +1,9 @@
 """Members ask to join a city's team; its managers and staff decide, and everyone hears."""
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.core import mail
 from django.urls import reverse
+from pytest_django.asserts import assertContains
 
 from practices.models import Membership
 from tests.factories import MembershipFactory
@@ -11,58 +11,55 @@ from tests.factories import MembershipFactory
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def confirmed(member_user):
-    EmailAddress.objects.create(
-        user=member_user, email=member_user.email, verified=True, primary=True
-    )
-    return member_user
-
-
 def join(client, city, reason="I coordinate prevention work in the city."):
     return client.post(reverse("practices:join_city", args=[city.slug]), {"reason": reason})
 
 
 def test_a_confirmed_member_asks_and_the_managers_are_told(
-    member, confirmed, city_a, manager_user, sent
+    member, member_user, city_a, manager_user, sent
 ):
     with sent():
         response = join(member, city_a)
     assert response.status_code == 302
-    membership = Membership.objects.get(user=confirmed)
+    membership = Membership.objects.get(user=member_user)
     assert membership.status == Membership.Status.PENDING
     assert mail.outbox[0].to == [manager_user.email]
     assert "I coordinate prevention work" in mail.outbox[0].body
 
 
-def test_without_managers_the_staff_are_told(member, confirmed, city_a, staff_user, sent):
+def test_without_managers_the_staff_are_told(member, city_a, staff_user, sent):
     with sent():
         join(member, city_a)
     assert mail.outbox[0].to == [staff_user.email]
 
 
-def test_an_unconfirmed_member_is_asked_to_confirm_first(member, city_a):
-    response = join(member, city_a)
-    assert response.status_code == 302
-    assert response["Location"] == reverse("account_email")
+def test_an_unconfirmed_member_is_asked_to_confirm_and_sent_a_new_link(
+    newcomer, newcomer_user, city_a
+):
+    response = join(newcomer, city_a)
+
+    assert response.status_code == 200
+    assertContains(response, "<h1>Confirm your e-mail address</h1>", html=True)
     assert not Membership.objects.exists()
+    [message] = mail.outbox
+    assert message.to == [newcomer_user.email]
 
 
-def test_asking_twice_makes_one_request(member, confirmed, city_a):
+def test_asking_twice_makes_one_request(member, member_user, city_a):
     join(member, city_a)
     join(member, city_a)
-    assert Membership.objects.filter(user=confirmed).count() == 1
+    assert Membership.objects.filter(user=member_user).count() == 1
 
 
-def test_a_reason_is_required(member, confirmed, city_a):
+def test_a_reason_is_required(member, city_a):
     response = join(member, city_a, reason="")
     assert response.status_code == 200
     assert "This field is required." in response.text
 
 
-def test_a_manager_approves_and_the_member_can_write(manager, member, confirmed, city_a, sent):
+def test_a_manager_approves_and_the_member_can_write(manager, member, member_user, city_a, sent):
     join(member, city_a)
-    membership = Membership.objects.get(user=confirmed)
+    membership = Membership.objects.get(user=member_user)
 
     with sent():
         response = manager.post(
@@ -74,14 +71,14 @@ def test_a_manager_approves_and_the_member_can_write(manager, member, confirmed,
     assert membership.status == Membership.Status.APPROVED
     assert membership.decided_by.email == "manager@aarhus.example"
     assert membership.decided_at is not None
-    assert mail.outbox[0].to == [confirmed.email]
+    assert mail.outbox[0].to == [member_user.email]
     assert "You are now an editor for Aarhus" in mail.outbox[0].body
     assert "Aarhus (DK)" in member.get("/practices/new/").text
 
 
-def test_a_manager_declines_with_a_message(manager, member, confirmed, city_a, sent):
+def test_a_manager_declines_with_a_message(manager, member, member_user, city_a, sent):
     join(member, city_a)
-    membership = Membership.objects.get(user=confirmed)
+    membership = Membership.objects.get(user=member_user)
     with sent():
         manager.post(
             reverse("practices:decide_membership", args=[membership.pk]),
