@@ -50,14 +50,22 @@ SEARCH_PAGES = ("search", "search_varied")
 # the page-cache goal is not theirs (bench/django_steps.py, bench/paths.lua).
 VARIED = ("practice_varied", "search_varied")
 
+# The goals of the caching issue (#15), at large size: each page's throughput as a share of the
+# baseline's and its p95 without the page cache (the varied pages have their own), with it, the
+# growth of p95 from small to large, posting, and the caching code's size.
 GOALS = {
-    "ratio": 0.25,  # each page's throughput, at large size, without the page cache
+    "ratio": 0.35,
     "p95_ms": 100,
-    "growth": 1.5,
-    "search_growth": 2.0,
-    "cached_ratio": 0.70,
+    "varied": {"practice_varied": (0.20, 40), "search_varied": (0.10, 80)},
+    "growth": 1.3,
+    "search_growth": 1.6,
+    "cached_ratio": 0.90,
     "csv_mb": 50,
+    "posting_rps": 300,
+    "caching_lines": 300,
 }
+# The caching code, all mechanisms together (README, "Caching").
+CACHING_MODULES = ["practices/caching.py", "portal/staleness.py", "portal/cache.py"]
 
 
 def environment(size, *, page_cache=False):
@@ -359,20 +367,23 @@ def evaluate(results):
     large, small = results.get("large"), results.get("small")
     if large:
         for name, page in large["uncached"]["pages"].items():
+            if name == "baseline":
+                continue
+            ratio, p95 = GOALS["varied"].get(name, (GOALS["ratio"], GOALS["p95_ms"]))
             goals.append(
                 goal(
                     "large",
-                    f"{name}: ≥ 25% of baseline, no page cache",
+                    f"{name}: ≥ {ratio:.0%} of baseline, no page cache",
                     page["ratio"],
-                    page["ratio"] >= GOALS["ratio"],
+                    page["ratio"] >= ratio,
                 )
             )
             goals.append(
                 goal(
                     "large",
-                    f"{name}: p95 ≤ 100 ms, no page cache",
+                    f"{name}: p95 ≤ {p95} ms, no page cache",
                     page["p95_ms"],
-                    page["p95_ms"] <= GOALS["p95_ms"],
+                    page["p95_ms"] <= p95,
                 )
             )
         for name, page in large["cached"]["pages"].items():
@@ -381,7 +392,7 @@ def evaluate(results):
             goals.append(
                 goal(
                     "large",
-                    f"{name}: ≥ 70% of baseline with the page cache",
+                    f"{name}: ≥ {GOALS['cached_ratio']:.0%} of baseline with the page cache",
                     page["ratio"],
                     page["ratio"] >= GOALS["cached_ratio"],
                 )
@@ -401,11 +412,21 @@ def evaluate(results):
         goals.append(
             goal(
                 size,
-                "comments posted under load are all stored",
-                f"{posting['stored']} stored, {posting['successful_responses']} answered 302",
-                posting["all_stored"],
+                f"comments posted at ≥ {GOALS['posting_rps']} req/s, all stored",
+                f"{posting['rps']} req/s, {posting['stored']} stored, "
+                f"{posting['successful_responses']} answered 302",
+                posting["all_stored"] and posting["rps"] >= GOALS["posting_rps"],
             )
         )
+    lines = sum(len((BASE_DIR / path).read_text().splitlines()) for path in CACHING_MODULES)
+    goals.append(
+        goal(
+            "any",
+            f"the caching code ({', '.join(CACHING_MODULES)}) under {GOALS['caching_lines']} lines",
+            lines,
+            lines < GOALS["caching_lines"],
+        )
+    )
     return goals
 
 

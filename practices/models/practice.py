@@ -31,7 +31,7 @@ from practices.search import CONFIGS, SECTION_FIELDS, refresh_vectors, title_vec
 SEARCHED_FIELDS = {"title", "summary", "language", "city", *SECTION_FIELDS}
 RELATED_COUNT = 5
 # How many recent practices sharing a tag, and sharing a lesson, compete to be related.
-RELATED_CANDIDATES = 100
+RELATED_CANDIDATES = 50
 # Written in Markdown; rendered and sanitised when saved (`rendered`), never when shown.
 MARKDOWN_FIELDS = {*SECTION_FIELDS, "contact"}
 
@@ -286,9 +286,9 @@ class Practice(models.Model):
 
     def related(self):
         """Up to RELATED_COUNT published practices sharing the most tags, then lessons, with
-        this one. They are chosen among the latest tagged with one of its tags and the latest
-        sharing one of its lessons, so the page costs the same with 1,000 practices or 100,000.
-        Reads the practice's lessons and tags: prefetch them."""
+        this one. They are chosen among the latest tagged with one of its tags, or if too few
+        are, the latest sharing one of its lessons, so the page costs the same with 1,000
+        practices or 100,000. Reads the practice's lessons and tags: prefetch them."""
         lesson_ids = [lesson.pk for lesson in self.lessons.all()]
         tag_ids = [tag.pk for tag in self.tags.all()]
         tagged = TaggedItem.objects.filter(
@@ -302,7 +302,9 @@ class Practice(models.Model):
                 .order_by("-object_id")
                 .values_list("object_id", flat=True)[:RELATED_CANDIDATES]
             )
-        if lesson_ids:
+        # A practice sharing a tag ranks above any sharing only lessons: those are looked for
+        # only when too few share a tag (some may be unpublished).
+        if lesson_ids and len(candidates) < 2 * RELATED_COUNT:
             candidates.update(
                 Practice.objects.published()
                 .exclude(pk=self.pk)
@@ -346,7 +348,7 @@ class Practice(models.Model):
         return [
             (self._meta.get_field(name).verbose_name, self.html(name))
             for name in self.SECTION_FIELDS
-            if getattr(self, name)
+            if self.rendered.get(name)
         ]
 
     @property

@@ -12,6 +12,7 @@ from practices import caching, search, threads
 from practices import filters as practice_filters
 from practices.forms import CommentForm
 from practices.models import Practice
+from practices.models.practice import MARKDOWN_FIELDS
 
 PAGE_SIZE = 20
 
@@ -82,9 +83,12 @@ def practice_list(request):
     return render(request, "practices/practice_list.html", context)
 
 
-# What a practice's page shows of the practice: its city and networks, lessons, tags, links.
-PRACTICE_PAGE = Practice.objects.select_related("city").prefetch_related(
-    "city__networks", "lessons", "tags", "links"
+# What a practice's page shows of the practice: its city and networks, lessons, tags, links,
+# and its Markdown as rendered when saved (not its source, nor its search vector).
+PRACTICE_PAGE = (
+    Practice.objects.select_related("city")
+    .prefetch_related("city__networks", "lessons", "tags", "links")
+    .defer(*MARKDOWN_FIELDS, "search_vector")
 )
 
 
