@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -16,29 +17,28 @@ from events.models import Event
 from practices import caching
 from practices.charts import lesson_chart
 from practices.models import Lesson, Practice
+from practices.views.browse import cards
 
 
 @require_safe
 def home(request):
     """Anyone: what the portal is, the nine lessons, featured practices and events."""
-    lessons = Lesson.objects.with_published_counts()
-    # Which practices are featured is kept like the counts (one in a hundred is: finding the
-    # newest six walks the published ones).
-    featured = caching.cached(
-        "featured",
-        {},
-        lambda: list(
-            Practice.objects.published()
-            .featured()
-            .order_by("-published_at")
-            .values_list("pk", flat=True)[:6]
-        ),
-    )
+    # Read only when the fragment that shows them is drawn again (home.html).
+    lessons = SimpleLazyObject(Lesson.objects.with_published_counts)
+
+    def featured():
+        # Which practices are featured is kept like the counts (one in a hundred is: finding
+        # the newest six walks the published ones).
+        newest = Practice.objects.published().featured().order_by("-published_at")
+        return cards(
+            caching.cached("featured", {}, lambda: list(newest.values_list("pk", flat=True)[:6]))
+        )
+
     now = timezone.now()
     context = {
         "lessons": lessons,
-        "lesson_chart": lesson_chart(lessons),
-        "featured": Practice.objects.for_cards().in_order(featured),
+        "lesson_chart": SimpleLazyObject(lambda: lesson_chart(lessons)),
+        "featured": SimpleLazyObject(featured),
         "upcoming_events": Event.objects.upcoming(now)[:3],
         "recent_events": Event.objects.past(now)[:3],
     }

@@ -37,6 +37,20 @@ def page_query(request):
     return params.urlencode()
 
 
+def cards(ids, snippets=None):
+    """The practices `ids`, in that order, as their cards show them (_practice_card.html), with
+    their search snippets, read when a template first draws them: not at all when the fragment
+    that shows them is kept."""
+
+    def read():
+        practices = Practice.objects.for_cards().in_order(ids)
+        for practice in practices:
+            practice.snippet = (snippets or {}).get(practice.pk)
+        return practices
+
+    return SimpleLazyObject(read)
+
+
 @require_safe
 def practice_list(request):
     """Anyone: published practices, with combinable filters, facet counts and search."""
@@ -57,13 +71,16 @@ def practice_list(request):
         # Snippets are computed for the 20 rows shown, never for the whole result set.
         return ids, search.headlines([Practice(pk=pk) for pk in ids], filters.get("q", ""))
 
-    # Which practices fill the page, and their snippets, are kept like the counts.
-    ids, snippets = caching.cached(
-        "page-rows", {**filters, "sort": form.ordering, "page": page.number}, page_rows
-    )
-    page.object_list = Practice.objects.for_cards().in_order(ids)
-    for practice in page.object_list:
-        practice.snippet = snippets.get(practice.pk)
+    def page_cards():
+        # Which practices fill the page, and their snippets, are kept like the counts.
+        ids, snippets = caching.cached(
+            "page-rows", {**filters, "sort": form.ordering, "page": page.number}, page_rows
+        )
+        return cards(ids, snippets)
+
+    # The list below the search box is the same for every reader of the address: kept as a
+    # fragment (practice_list.html), so what it shows is read only when it is drawn again.
+    page.object_list = SimpleLazyObject(page_cards)
     context = {
         "form": form,
         "filters": filters,
@@ -76,7 +93,7 @@ def practice_list(request):
             for value, label in practice_filters.Sort.choices
             if value != practice_filters.Sort.RELEVANCE or filters.get("q")
         ],
-        "chips": practice_filters.chips(request.GET, filters),
+        "chips": SimpleLazyObject(lambda: practice_filters.chips(request.GET, filters)),
         "ignored": form.ignored(),
         "facets": practice_filters.Facets(base, filters),
     }

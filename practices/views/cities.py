@@ -10,7 +10,7 @@ from django.views.decorators.http import require_safe
 from practices import caching
 from practices.countries import country_name, name_order
 from practices.models import City, Practice
-from practices.views.browse import paginate
+from practices.views.browse import cards, paginate
 
 PUBLISHED = Q(practices__status=Practice.Status.PUBLISHED)
 
@@ -61,7 +61,8 @@ def city_detail(request, slug):
     ids = caching.cached(
         "city-page", {**params, "page": page.number}, lambda: list(page.object_list)
     )
-    page.object_list = Practice.objects.for_cards().in_order(ids)
+    # Read only when the fragment that shows them is drawn again (city_detail.html).
+    page.object_list = cards(ids)
     membership = None
     if request.user.is_authenticated:
         membership = city.memberships.filter(user=request.user).order_by("-created_at").first()

@@ -1,12 +1,13 @@
 """The nine lessons: the list, a lesson's page, and the coverage matrix."""
 
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from practices import caching
 from practices import coverage as coverage_matrix
-from practices.models import Lesson, Practice
-from practices.views.browse import PAGE_SIZE, paginate
+from practices.models import Lesson
+from practices.views.browse import PAGE_SIZE, cards, paginate
 
 
 @require_safe
@@ -29,9 +30,12 @@ def lesson_detail(request, number):
         newest = published.order_by("-published_at", "-id")
         return list(newest.values_list("pk", flat=True)[start : start + PAGE_SIZE])
 
-    # Which practices fill the page is kept like the counts.
-    ids = caching.cached("lesson-page", {"lesson": lesson.pk, "page": page.number}, page_rows)
-    page.object_list = Practice.objects.for_cards().in_order(ids)
+    # Which practices fill the page is kept like the counts, and their cards as a fragment.
+    page.object_list = SimpleLazyObject(
+        lambda: cards(
+            caching.cached("lesson-page", {"lesson": lesson.pk, "page": page.number}, page_rows)
+        )
+    )
     events = lesson.events.order_by("-starts_at")
     return render(
         request, "practices/lesson_detail.html", {"lesson": lesson, "page": page, "events": events}

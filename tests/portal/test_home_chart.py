@@ -52,7 +52,7 @@ def test_chart_has_a_bar_per_lesson_with_its_published_count(anonymous):
 
 
 def test_counts_follow_publishing_and_a_change_of_lessons(anonymous, staff_user):
-    """The counts are kept between views (practices/counts.py) until practices change."""
+    """The counts are kept between views (practices/caching.py) until practices change."""
     draft = PracticeFactory(lessons=[2], draft=True)
     anonymous.get("/")
 

@@ -96,7 +96,7 @@ def test_drafts_are_never_listed(anonymous):
 
 
 def test_counts_and_pages_follow_every_change(anonymous, oslo, lyon, staff_user):
-    """Counts and the page's practices are kept between views (practices/counts.py), and any
+    """Counts and the page's practices are kept between views (practices/caching.py), and any
     change to the practices shows on the next view."""
     first = PracticeFactory(title="Oslo youth councils", city=oslo, lessons=[3])
     anonymous.get(URL, {"lesson": 3})
