@@ -3,6 +3,7 @@
 import uuid
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
@@ -100,13 +101,11 @@ def practice_list(request):
     return render(request, "practices/practice_list.html", context)
 
 
-# What a practice's page shows of the practice: its city and networks, lessons, tags, links,
-# and its Markdown as rendered when saved (not its source, nor its search vector).
-PRACTICE_PAGE = (
-    Practice.objects.select_related("city")
-    .prefetch_related("city__networks", "lessons", "tags", "links")
-    .defer(*MARKDOWN_FIELDS, "search_vector")
-)
+# What a practice's page reads of the practice: its row with its city, and its Markdown as
+# rendered when saved (not its source, nor its search vector).
+PRACTICE_PAGE = Practice.objects.select_related("city").defer(*MARKDOWN_FIELDS, "search_vector")
+# What the page's kept fragments show besides (practice_detail.html).
+SHOWN_WITH = ["city__networks", "lessons", "tags", "links"]
 
 
 @require_safe
@@ -119,12 +118,21 @@ def practice_detail(request, slug):
 def practice_page(request, practice, *, preview=False):
     """The practice's page, for readers, and for its editors as a preview before publication."""
     can_edit = preview or practice.can_edit(request.user)
+
+    def shown():
+        prefetch_related_objects([practice], *SHOWN_WITH)
+        return practice
+
+    # The parts every reader sees alike are kept as fragments: what they show is read only
+    # when they are drawn again.
+    shown = SimpleLazyObject(shown)
     context = {
         "practice": practice,
+        "shown": shown,
         "preview": preview,
         "can_edit": can_edit,
         "event_links": practice.event_links.select_related("event").order_by("event__starts_at"),
-        "related": practice.related(),
+        "related": SimpleLazyObject(lambda: list(shown.related())),
         # Editors of the city and staff see how the practice got here.
         "history": practice.status_changes.select_related("changed_by") if can_edit else None,
     }
