@@ -1,6 +1,8 @@
 """Public pages for events and the practices presented at them."""
 
+from django.db.models import prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from events.models import Event, EventPractice
@@ -20,14 +22,20 @@ def event_list(request):
 @require_safe
 def event_detail(request, slug):
     """Anyone: an event's date in its own time zone, organisers, lessons and practices."""
-    # The page lists the event's organisers and lessons.
-    event = get_object_or_404(Event.objects.prefetch_related("organisers", "lessons"), slug=slug)
+    event = get_object_or_404(Event, slug=slug)
+
+    def shown():
+        # The page lists the event's organisers and lessons.
+        prefetch_related_objects([event], "organisers", "lessons")
+        return event
+
     # Only published practices are public; each row shows the practice's title and city.
     practice_links = (
         EventPractice.objects.filter(event=event, practice__status=Practice.Status.PUBLISHED)
         .select_related("practice__city")
         .order_by("recording_time", "id")
     )
-    return render(
-        request, "events/event_detail.html", {"event": event, "practice_links": practice_links}
-    )
+    # The page is the same for every reader: kept as a fragment (event_detail.html), so what it
+    # shows is read only when it is drawn again.
+    context = {"event": event, "shown": SimpleLazyObject(shown), "practice_links": practice_links}
+    return render(request, "events/event_detail.html", context)

@@ -104,7 +104,7 @@ class AnonymousPageCacheMiddleware:
         found = pages_cache().get_many([PAGES.key, key])
         generation = found.get(PAGES.key) or PAGES.current()
         stored_generation, status, headers, compressed = found.get(key, (None,) * 4)
-        if stored_generation == generation:
+        if stored_generation is not None and stored_generation == generation:
             return stored_response(request, status, headers, compressed)
         # The generation is read before the page is rendered: a change made meanwhile leaves
         # the copy stale.

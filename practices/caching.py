@@ -57,14 +57,18 @@ CATALOGUE = Generation("catalogue")
 
 def cached(name, params, compute):
     """compute(), or what it gave for the same name and parameters since the catalogue last
-    changed: for counts and search matches over every published practice."""
+    changed: for counts and search matches over every published practice. Stored with the
+    generation it was computed under, and read with the current one, in one round trip."""
     digest = hashlib.sha256(json.dumps(params, sort_keys=True, default=str).encode()).hexdigest()
-    key = f"counts:{CATALOGUE.current()}:{name}:{digest}"
-    found = pages_cache().get(key)
-    if found is None:
-        found = compute()
-        pages_cache().set(key, found, SECONDS)
-    return found
+    key = f"counts:{name}:{digest}"
+    found = pages_cache().get_many([CATALOGUE.key, key])
+    current = found.get(CATALOGUE.key) or CATALOGUE.current()
+    stored_under, value = found.get(key, (None, None))
+    if stored_under is None or stored_under != current:
+        # Computed after the generation was read: a change meanwhile leaves it stale.
+        value = compute()
+        pages_cache().set(key, (current, value), SECONDS)
+    return value
 
 
 def generation(request):

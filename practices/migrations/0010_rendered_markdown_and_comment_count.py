@@ -66,17 +66,19 @@ class Migration(migrations.Migration):
         AddColumn(
             model_name="comment",
             name="body_html",
-            field=models.TextField(default="", editable=False),
+            field=models.TextField(default="", db_default="", editable=False),
         ),
         AddColumn(
             model_name="practice",
             name="comment_count",
-            field=models.PositiveIntegerField(default=0, editable=False, verbose_name="comments"),
+            field=models.PositiveIntegerField(
+                default=0, db_default=0, editable=False, verbose_name="comments"
+            ),
         ),
         AddColumn(
             model_name="practice",
             name="rendered",
-            field=models.JSONField(default=dict, editable=False),
+            field=models.JSONField(default=dict, db_default={}, editable=False),
         ),
         migrations.RunPython(render_and_count, migrations.RunPython.noop),
     ]

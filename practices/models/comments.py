@@ -56,7 +56,7 @@ class Comment(models.Model):
     )
     body = models.TextField(_("comment"), max_length=MAX_COMMENT_LENGTH)
     # The body as sanitised HTML, rendered by save().
-    body_html = models.TextField(editable=False, default="")
+    body_html = models.TextField(editable=False, default="", db_default="")
     # A token from the form, so the same form posted twice makes one comment.
     form_token = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField(_("posted"), default=timezone.now)

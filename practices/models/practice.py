@@ -192,10 +192,14 @@ class Practice(models.Model):
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     # Kept current by save() and by the tag and city signals (practices/search.py explains).
     search_vector = SearchVectorField(null=True, editable=False)
-    # What the Markdown fields show, rendered by save(): {field name: sanitised HTML}.
-    rendered = models.JSONField(default=dict, editable=False)
+    # What the Markdown fields show, rendered by save(): {field name: sanitised HTML}. Columns
+    # added after launch carry a database default too, so the previous release's code still
+    # inserts rows while a rolling deploy has both releases running against the new schema.
+    rendered = models.JSONField(default=dict, db_default={}, editable=False)
     # Visible comments, for the cards: kept by Comment.save() and the comments' admin.
-    comment_count = models.PositiveIntegerField(_("comments"), default=0, editable=False)
+    comment_count = models.PositiveIntegerField(
+        _("comments"), default=0, db_default=0, editable=False
+    )
 
     objects = PracticeQuerySet.as_manager()
 
