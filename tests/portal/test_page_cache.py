@@ -222,3 +222,22 @@ def test_a_client_without_gzip_gets_the_stored_page_plain(anonymous):
     assert again.content == first.content
     assert int(again["Content-Length"]) == len(first.content)
     assert "Plain thread" in again.text
+
+
+def test_pages_are_drawn_on_every_view_when_the_pages_cache_stores_nothing(settings, anonymous):
+    """Debug off without REDIS_URL, the pages cache is a DummyCache: nothing is kept and no
+    generation can be read, and every page is drawn afresh, changes included."""
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"},
+    }
+    practice = PracticeFactory(title="Night buses", featured=True)
+    assert anonymous.get(practice.get_absolute_url()).status_code == 200
+
+    practice.title = "Night buses, renamed"
+    practice.save()
+
+    for url in (practice.get_absolute_url(), reverse("practices:list"), reverse("home")):
+        response = anonymous.get(url)
+        assert response.status_code == 200
+        assert "Night buses, renamed" in response.text, url
