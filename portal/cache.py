@@ -101,11 +101,9 @@ class AnonymousPageCacheMiddleware:
                 PAGES.replace()
                 CATALOGUE.replace()
             return response
-        found = pages_cache().get_many([PAGES.key, key])
-        generation = found.get(PAGES.key) or PAGES.current()
-        stored_generation, status, headers, compressed = found.get(key, (None,) * 4)
-        if stored_generation is not None and stored_generation == generation:
-            return stored_response(request, status, headers, compressed)
+        generation, stored = PAGES.read(key)
+        if stored is not None:
+            return stored_response(request, *stored)
         # The generation is read before the page is rendered: a change made meanwhile leaves
         # the copy stale.
         response = self.get_response(request)

@@ -50,6 +50,17 @@ class Generation:
     def _renew(self):
         pages_cache().set(self.key, uuid.uuid4().hex, timeout=None)
 
+    def read(self, key):
+        """(the current generation, what `key` holds if it was stored with it, else None), in
+        one round trip. What is stored is (generation, *value); a cache that keeps nothing
+        (DummyCache) has no generation, and nothing read under it is current."""
+        found = pages_cache().get_many([self.key, key])
+        current = found.get(self.key) or self.current()
+        stored = found.get(key)
+        if current is None or stored is None or stored[0] != current:
+            return current, None
+        return current, stored[1:]
+
 
 PAGES = Generation("pages")
 CATALOGUE = Generation("catalogue")
@@ -61,13 +72,12 @@ def cached(name, params, compute):
     generation it was computed under, and read with the current one, in one round trip."""
     digest = hashlib.sha256(json.dumps(params, sort_keys=True, default=str).encode()).hexdigest()
     key = f"counts:{name}:{digest}"
-    found = pages_cache().get_many([CATALOGUE.key, key])
-    current = found.get(CATALOGUE.key) or CATALOGUE.current()
-    stored_under, value = found.get(key, (None, None))
-    if stored_under is None or stored_under != current:
-        # Computed after the generation was read: a change meanwhile leaves it stale.
-        value = compute()
-        pages_cache().set(key, (current, value), SECONDS)
+    current, stored = CATALOGUE.read(key)
+    if stored is not None:
+        return stored[0]
+    # Computed after the generation was read: a change meanwhile leaves it stale.
+    value = compute()
+    pages_cache().set(key, (current, value), SECONDS)
     return value
 
 
