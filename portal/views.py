@@ -39,8 +39,10 @@ def home(request):
         "lessons": lessons,
         "lesson_chart": SimpleLazyObject(lambda: lesson_chart(lessons)),
         "featured": SimpleLazyObject(featured),
+        # Read only when the minute's fragment is drawn (home.html).
         "upcoming_events": Event.objects.upcoming(now)[:3],
         "recent_events": Event.objects.past(now)[:3],
+        "events_minute": now.strftime("%Y%m%d%H%M"),
     }
     return render(request, "portal/home.html", context)
 

@@ -5,6 +5,7 @@ Every value comes from a URL anyone can type, so nothing here trusts it: the for
 valid filters, reports the others as ignored, and a search string is cleaned, not rejected.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django import forms
@@ -164,10 +165,11 @@ def matches(base, filters):
 
 
 def facet_counts(base, filters):
-    """How many results each lesson, country and language would give: three grouped queries,
-    each over the results filtered by everything except that facet, kept until practices
-    change (practices/caching.py). A facet over more search matches than a search counts holds
-    every value with None: it is shown without figures."""
+    """How many results each lesson, country and language would give, each over the results
+    filtered by everything except that facet, kept until practices change
+    (practices/caching.py): a grouped query per facet over the whole list, and for a search
+    one pass over its matches for the facets that share them. A facet over more search
+    matches than a search counts holds every value with None: it is shown without figures."""
     return caching.cached("facets", filters, lambda: count_facets(base, filters))
 
 
@@ -204,14 +206,9 @@ class Facets:
 
 
 def count_facets(base, filters):
-    def results(skip):
-        others = {name: value for name, value in filters.items() if name != skip}
-        if "q" not in others:
-            return apply(base, others)
-        ids, more = matches(base, others)
-        return None if more else base.filter(pk__in=ids)
-
     found = {}
+    # Facets counted over the same search matches share one pass over them (count_among).
+    among = {}
     for name, field, every in [
         ("lesson", "lessons__number", lambda: Lesson.objects.values_list("number", flat=True)),
         (
@@ -221,14 +218,38 @@ def count_facets(base, filters):
         ),
         ("language", "language", lambda: Practice.Language.values),
     ]:
-        narrowed = results(skip=name)
-        if narrowed is None:
+        others = {key: value for key, value in filters.items() if key != name}
+        if "q" not in others:
+            narrowed = apply(base, others).values_list(field)
+            found[name] = dict(narrowed.annotate(n=Count("pk")).values_list(field, "n"))
+            continue
+        ids, more = matches(base, others)
+        if more:
             found[name] = dict.fromkeys(every())
         else:
-            found[name] = dict(
-                narrowed.values_list(field).annotate(n=Count("pk")).values_list(field, "n")
-            )
+            among.setdefault(tuple(ids), []).append(name)
+    for ids, names in among.items():
+        found |= count_among(ids, names)
     return found
+
+
+def count_among(ids, names):
+    """The counts of the facets `names` among the practices `ids` (search matches, so at most
+    search.MAX_RESULTS of them), in one query: a row per practice and lesson, counted here."""
+    counts = {name: Counter() for name in names}
+    seen = set()
+    rows = Practice.objects.filter(pk__in=ids).order_by()
+    for pk, lesson, country, language in rows.values_list(
+        "pk", "lessons__number", "city__country", "language"
+    ):
+        if lesson is not None and "lesson" in counts:
+            counts["lesson"][lesson] += 1
+        if pk not in seen:
+            seen.add(pk)
+            for name, value in (("country", country), ("language", language)):
+                if name in counts:
+                    counts[name][value] += 1
+    return {name: dict(counted) for name, counted in counts.items()}
 
 
 def every_country():

@@ -94,3 +94,14 @@ def test_event_page_shows_local_time_and_published_practices(
     assert "Presented by the City of Aarhus" in response.text
     assert hidden.practice.title not in response.text
     assert "Europe/Oslo" in response.text
+
+
+@pytest.mark.parametrize(("url", "queries"), [("/", 0), ("/lessons/2/", 1)])
+def test_a_later_reader_of_home_or_a_lesson_reads_no_events_again(
+    anonymous, practices, url, queries, django_assert_max_num_queries
+):
+    EventPracticeFactory(practice=practices[0]).event.lessons.add(practices[0].lessons.first())
+    first = anonymous.get(url).text
+    # The events, the cards and the counts are kept; a lesson's page still finds the lesson.
+    with django_assert_max_num_queries(queries):
+        assert anonymous.get(url).text == first

@@ -8,6 +8,7 @@ import pytest
 from practices import search
 from tests.cards import card_titles
 from tests.factories import CityFactory, PracticeFactory
+from tests.practices.test_list import facet_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -201,3 +202,17 @@ def test_a_title_match_past_the_limit_is_shown_only_if_the_whole_text_matches(
         PracticeFactory(title=f"Walks {number}", summary="Residents meet about trust.")
     PracticeFactory(title="Trust nights", summary="Held in Oslo.")
     assert "Trust nights" not in found(anonymous, "trust -oslo")
+
+
+def test_each_facet_of_a_search_counts_the_matches_the_other_filters_leave(anonymous, oslo, lyon):
+    PracticeFactory(title="Trust walks", city=oslo, lessons=[2, 3], language="en")
+    PracticeFactory(title="Trust circles", city=lyon, lessons=[3], language="fr")
+    PracticeFactory(title="Trust desk", city=lyon, lessons=[5], language="fr")
+    PracticeFactory(title="Fact checks", city=oslo, lessons=[3], language="en")
+    response = anonymous.get(URL, {"q": "trust", "lesson": 3})
+    assert sorted(card_titles(response.text)) == ["Trust circles", "Trust walks"]
+    # The lessons count every match of the search; the others only those on lesson 3.
+    lessons = facet_counts(response, "lesson")
+    assert {number: n for number, n in lessons.items() if n} == {"2": 1, "3": 2, "5": 1}
+    assert facet_counts(response, "country") == {"FR": 1, "NO": 1}
+    assert facet_counts(response, "language") == {"en": 1, "fr": 1}
