@@ -7,7 +7,7 @@ from practices.models import Lesson, Network
 
 @register(Lesson)
 class LessonTranslationOptions(TranslationOptions):
-    fields = ("title", "summary")
+    fields = ("title", "short_title", "summary")
     required_languages = ("en", "fr")
 
 

@@ -40,6 +40,14 @@ class Lesson(models.Model):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     # Translated into title_en/title_fr and summary_en/summary_fr by modeltranslation.
     title = models.CharField(_("title"), max_length=250)
+    # What a card's chip says: two or three words.
+    short_title = models.CharField(
+        _("short title"),
+        max_length=40,
+        default="",
+        db_default="",
+        help_text=_("Two or three words, for the chips on practice cards."),
+    )
     summary = models.TextField(_("summary"))
 
     objects = LessonQuerySet.as_manager()

@@ -69,9 +69,35 @@ def test_page_fits_the_window_and_the_navigation_stays_clear(page, screenshot, n
         f"widened by: {page.evaluate(WIDENING)}"
     )
 
+    if viewport == pages.PHONE:
+        # On a phone the navigation waits behind "Menu", and opens above the content.
+        page.locator(".site-menu > summary").click()
     navigation = page.get_by_role("navigation", name=MAIN_NAVIGATION).bounding_box()
     main = page.locator("main").bounding_box()
     assert not overlaps(navigation, main), f"navigation {navigation} overlaps main {main}"
+
+
+# The header's height, at most: one row on a desktop, the name and "Menu" on a phone.
+HEADER_HEIGHT = {"phone": 80, "desktop": 80}
+
+
+@pytest.mark.parametrize("width", WIDTHS.keys())
+@pytest.mark.parametrize("name", ["home", "home-fr"])
+def test_the_header_is_one_short_row_and_the_menu_opens_from_the_keyboard(page, name, width):
+    page.set_viewport_size(WIDTHS[width])
+    page.goto(PAGES[name])
+    header = page.locator(".site-header").bounding_box()
+    assert header["height"] <= HEADER_HEIGHT[width], header
+    navigation = page.get_by_role("navigation", name=MAIN_NAVIGATION)
+    if width == "desktop":
+        expect(navigation).to_be_visible()
+        expect(page.locator(".site-menu > summary")).to_be_hidden()
+        return
+    expect(navigation).to_be_hidden()
+    page.locator(".site-menu > summary").focus()
+    page.keyboard.press("Enter")
+    expect(navigation).to_be_visible()
+    expect(navigation.get_by_role("link").first).to_be_visible()
 
 
 # Each chart label's font size as drawn: its size in the SVG's units times the SVG's scale.

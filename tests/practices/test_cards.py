@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from practices.models import Comment, Lesson, Practice
-from tests.cards import card_titles
+from tests.cards import card_titles, lesson_chips
 from tests.factories import CityFactory, PracticeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -94,6 +94,8 @@ def test_a_lesson_title_edited_in_the_admin_shows_on_cards_and_tiles(anonymous, 
             "slug": lesson.slug,
             "title_en": "Inclusion, renamed",
             "title_fr": "L'inclusion, renommée",
+            "short_title_en": "Inclusion now",
+            "short_title_fr": "Inclusion désormais",
             "summary_en": lesson.summary_en,
             "summary_fr": lesson.summary_fr,
         },
@@ -101,8 +103,11 @@ def test_a_lesson_title_edited_in_the_admin_shows_on_cards_and_tiles(anonymous, 
     assert response.status_code == 302
 
     for url in pages_with_cards(youth):
-        assert 'title="Inclusion, renamed">3</a>' in anonymous.get(url).text, url
-    assert 'title="L&#x27;inclusion, renommée">3</a>' in anonymous.get("/fr" + LIST).text
+        assert lesson_chips(anonymous.get(url).text) == [
+            ("Inclusion, renamed", "Lesson 3 Inclusion now")
+        ]
+    french = lesson_chips(anonymous.get("/fr" + LIST).text)
+    assert french == [("L'inclusion, renommée", "Leçon 3 Inclusion désormais")]
     # The home page's tiles and the list's lesson filter show it too.
     assert '<span class="lesson-title">Inclusion, renamed</span>' in anonymous.get("/").text
     assert "3. Inclusion, renamed" in anonymous.get(LIST).text
@@ -147,7 +152,10 @@ def test_an_edited_practice_and_a_renamed_city_show_at_once(anonymous, youth, os
     youth.lessons.add(Lesson.objects.get(number=7))
     for url in [*pages_with_cards(youth), "/lessons/7/"]:
         card = card_of(anonymous.get(url).text, "Youth assemblies")
-        assert ">3</a>, <a" in card and ">7</a>" in card, url
+        assert [text for _title, text in lesson_chips(card)] == [
+            "Lesson 3 Inclusion",
+            "Lesson 7 Network autonomy",
+        ], url
 
 
 def test_a_lesson_taken_off_a_practice_from_the_lesson_side_shows(anonymous, youth):
