@@ -348,9 +348,10 @@ class Practice(models.Model):
 
     @property
     def sections(self):
-        """(heading, HTML) for each structured section that is written, in reading order."""
+        """(field name, heading, HTML) for each structured section that is written, in reading
+        order; the page's table of contents links to each by its field name."""
         return [
-            (self._meta.get_field(name).verbose_name, self.html(name))
+            (name, self._meta.get_field(name).verbose_name, self.html(name))
             for name in self.SECTION_FIELDS
             if self.rendered.get(name)
         ]

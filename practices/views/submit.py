@@ -76,7 +76,14 @@ def after_save(request, practice, action):
 def practice_new(request):
     """Editors of a city: write a new practice for one of their cities."""
     if not City.objects.editable_by(request.user).exists():
-        messages.info(request, _("Ask to join a city's team before you write its practices."))
+        messages.info(
+            request,
+            _(
+                "Practices are written by their city's editors. Find your city below, open it "
+                "and choose “Ask to become an editor”: its managers, or the portal's staff, "
+                "decide and tell you by e-mail."
+            ),
+        )
         return redirect("practices:cities")
 
     tokens = request.session.get("practice_tokens", {})

@@ -3,6 +3,7 @@ attempts for one address lock it for five minutes (`login_failed`), and more tha
 sign-in attempts a minute from one IP address answer 429 (`login`)."""
 
 import pytest
+from django.core.management import call_command
 
 from tests.accounts.utils import PASSWORD, is_signed_in
 
@@ -88,3 +89,13 @@ def test_sign_out_asks_then_signs_out(member):
 
     assert response.status_code == 302
     assert not is_signed_in(member)
+
+
+def test_a_superuser_made_with_createsuperuser_signs_in_at_once(anonymous, monkeypatch):
+    # As the README's "An admin account" says: no confirmation e-mail to follow first.
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", PASSWORD)
+    call_command("createsuperuser", email="curator@city.example", interactive=False, verbosity=0)
+    response = anonymous.post(LOGIN, {"login": "curator@city.example", "password": PASSWORD})
+    assert response.status_code == 302
+    assert "confirm-email" not in response.url
+    assert is_signed_in(anonymous)

@@ -48,3 +48,36 @@ def test_related_practices_share_tags_or_lessons_best_first(
     assert lesson_only in related or all(p.lessons.filter(number=2).exists() for p in related[2:])
     assert "Unrelated" not in response.text
     assert "Draft twin" not in response.text
+
+
+def table_of_contents(page_html):
+    """(target, label) of each link in the page's "On this page" list."""
+    toc = re.search(r'<nav class="toc".*?</nav>', page_html, re.S)
+    return re.findall(r'<a href="#([\w-]+)">(.*?)</a>', toc[0]) if toc else []
+
+
+def test_a_long_practice_opens_with_a_table_of_contents_of_its_sections(anonymous):
+    practice = PracticeFactory(
+        context="Why.", approach="How.", results="What came of it.", evaluation=""
+    )
+    page = anonymous.get(practice.get_absolute_url()).text
+    toc = table_of_contents(page)
+    assert ("section-context", "Context and problem") in toc
+    assert ("section-results", "Results") in toc
+    assert "section-evaluation" not in dict(toc)  # nothing written, nothing listed
+    for target, _label in toc:
+        assert f'id="{target}"' in page
+
+
+def test_section_headings_are_marked_in_the_readers_language(anonymous):
+    practice = PracticeFactory(language="en", context="Why.", approach="How.", results="Then.")
+    page = anonymous.get("/fr" + practice.get_absolute_url()).text
+    assert '<article class="practice" lang="en">' in page
+    assert '<h2 id="section-context" lang="fr">Contexte' in page
+    assert table_of_contents(page)[0][1].startswith("Contexte")
+
+
+def test_a_short_practice_has_no_table_of_contents(anonymous):
+    fields = dict.fromkeys(Practice.SECTION_FIELDS, "")
+    practice = PracticeFactory(**{**fields, "context": "Why.", "results": "Then."})
+    assert table_of_contents(anonymous.get(practice.get_absolute_url()).text) == []

@@ -173,7 +173,10 @@ def test_my_practices_groups_by_status_with_the_reviewers_message(
 
 def test_a_member_without_a_city_is_sent_to_join_one(member):
     response = member.get(NEW, follow=True)
-    assert "Ask to join a city" in response.text
+    assert (
+        "Practices are written by their city&#x27;s editors. Find your city below" in response.text
+    )
+    assert "Ask to become an editor" in response.text
     assert response.redirect_chain[-1][0] == reverse("practices:cities")
 
 

@@ -3,10 +3,11 @@
 import pytest
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 from pytest_django.asserts import assertContains
 
 from practices.models import Membership
-from tests.factories import MembershipFactory
+from tests.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -147,3 +148,18 @@ def test_a_profile_shows_teams_and_practices_by_who_looks(
     assert "Public one" in own and "Public one" in other
     assert "Secret draft" in own
     assert "Secret draft" not in other
+
+
+def test_the_team_page_never_shows_a_deciders_address(manager, city_a):
+    reviewer = UserFactory(email="reviewer@portal.example", display_name="")
+    MembershipFactory(
+        city=city_a,
+        status=Membership.Status.APPROVED,
+        user__display_name="Lars Dahl",
+        decided_by=reviewer,
+        decided_at=timezone.now(),
+    )
+    page = manager.get(reverse("practices:city_team", args=[city_a.slug])).text
+    assert "Lars Dahl" in page
+    assert "reviewer@portal.example" not in page
+    assert "approved by Unnamed member" in page
