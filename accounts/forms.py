@@ -1,14 +1,60 @@
 """Forms a member fills in about themselves: sign-up (allauth's form plus a display name) and
 the profile."""
 
-from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.account import forms as allauth_forms
 from django import forms
+from django.contrib.auth.password_validation import (
+    MinimumLengthValidator,
+    get_default_password_validators,
+)
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
 
 
-class SignupForm(AllauthSignupForm):
+def password_rule():
+    """The rules of AUTH_PASSWORD_VALIDATORS in one sentence, instead of a line for each."""
+    validators = get_default_password_validators()
+    lengths = [v.min_length for v in validators if isinstance(v, MinimumLengthValidator)]
+    return _(
+        "At least %(length)s characters, not only digits, and neither a common password nor "
+        "one close to your name or address."
+    ) % {"length": max(lengths, default=1)}
+
+
+class PortalVoice:
+    """allauth's forms as the portal's other forms read: labels without a colon, no
+    placeholder repeating the label, the password rules in one sentence."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.label_suffix = ""
+        for name, field in self.fields.items():
+            field.widget.attrs.pop("placeholder", None)
+            if name == "password1":
+                field.help_text = password_rule()
+        if "remember" in self.fields:
+            self.fields["remember"].label = _("Keep me signed in on this device")
+
+
+class LoginForm(PortalVoice, allauth_forms.LoginForm):
+    pass
+
+
+class ResetPasswordForm(PortalVoice, allauth_forms.ResetPasswordForm):
+    pass
+
+
+class ResetPasswordKeyForm(PortalVoice, allauth_forms.ResetPasswordKeyForm):
+    pass
+
+
+class ChangePasswordForm(PortalVoice, allauth_forms.ChangePasswordForm):
+    pass
+
+
+class SignupForm(PortalVoice, allauth_forms.SignupForm):
     """allauth's sign-up form, also asking for the name other members will see."""
 
     display_name = User._meta.get_field("display_name").formfield(

@@ -31,6 +31,9 @@ from practices.caching import CATALOGUE, PAGES, pages_cache
 # The public HTML pages, by view name: the same for every anonymous reader.
 CACHED_VIEWS = {
     "home",
+    "about",
+    "privacy",
+    "contact",
     "practices:list",
     "practices:detail",
     "practices:lessons",

@@ -182,7 +182,13 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 # The sign-up form also asks for the display name other members see.
-ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "accounts.forms.SignupForm",
+    "login": "accounts.forms.LoginForm",
+    "reset_password": "accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
+    "change_password": "accounts.forms.ChangePasswordForm",
+}
 # Its e-mails go out in each member's preferred language.
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 # One address per member, changed in place: the new one replaces the old once confirmed.
@@ -228,6 +234,8 @@ STORAGES = {
 # SMTP in production.
 DEFAULT_FROM_EMAIL = envstr("DJANGO_DEFAULT_FROM_EMAIL", "Together for Safety <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where readers write to the portal's staff (the contact page); none by default.
+CONTACT_EMAIL = envstr("DJANGO_CONTACT_EMAIL", "")
 if DEBUG and not envstr("DJANGO_EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"

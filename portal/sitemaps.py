@@ -114,6 +114,9 @@ class StaticSitemap(Sitemap):
             "practices:cities",
             "events:list",
             "practices:open_data",
+            "about",
+            "privacy",
+            "contact",
         ]
 
     def location(self, name):

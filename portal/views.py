@@ -2,6 +2,7 @@
 
 import sys
 
+from django.conf import settings
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, HttpResponseServerError
 from django.shortcuts import redirect, render
@@ -45,6 +46,24 @@ def home(request):
         "events_minute": now.strftime("%Y%m%d%H%M"),
     }
     return render(request, "portal/home.html", context)
+
+
+@require_safe
+def about(request):
+    """Anyone: what the portal is, where it comes from and who writes in it."""
+    return render(request, "portal/about.html")
+
+
+@require_safe
+def privacy(request):
+    """Anyone: what the portal keeps about its members, and why."""
+    return render(request, "portal/privacy.html")
+
+
+@require_safe
+def contact(request):
+    """Anyone: how to reach the portal's staff (DJANGO_CONTACT_EMAIL)."""
+    return render(request, "portal/contact.html", {"contact_email": settings.CONTACT_EMAIL})
 
 
 @never_cache

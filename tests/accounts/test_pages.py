@@ -82,4 +82,4 @@ def test_email_page_with_a_change_pending(member):
 def test_page_title_names_the_page_and_the_site(anonymous):
     response = anonymous.get("/accounts/login/")
     title = response.text.split("<title>")[1].split("</title>")[0]
-    assert " ".join(title.split()) == "Sign In · Together for Safety practice portal"
+    assert " ".join(title.split()) == "Sign in · Together for Safety practice portal"

@@ -24,7 +24,7 @@ def test_reset_mail_arrives_and_its_link_sets_a_new_password(anonymous, verified
 
     form = anonymous.get(link_in(message), follow=True)
     assert "<h1>" in form.text
-    assert '<label for="id_password1">New Password:</label>' in form.text
+    assert '<label for="id_password1">New Password</label>' in form.text
     response = anonymous.post(
         form.redirect_chain[-1][0],
         {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD},

@@ -27,7 +27,7 @@ def sign_up(client, **changes):
 def test_signup_page_asks_for_a_display_name(anonymous):
     response = anonymous.get(SIGNUP)
     assert response.status_code == 200
-    assert '<label for="id_display_name">Display name:</label>' in response.text
+    assert '<label for="id_display_name">Display name</label>' in response.text
     assert 'autocomplete="name"' in response.text
     # Asked in this order: who you are before choosing a password.
     text = response.text

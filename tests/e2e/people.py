@@ -29,9 +29,9 @@ def sign_in(page, user):
     page.goto(pages.LOG_IN)
     page.get_by_label("Email").fill(user.email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
     if secret := getattr(user, "totp_secret", None):
         expect(page.get_by_role("heading", level=1)).to_have_text("Two-Factor Authentication")
         page.get_by_label("Code").fill(totp_code(secret))
-        page.get_by_role("button", name="Sign In").click()
+        page.get_by_role("button", name="Sign in").click()
     expect(page.locator(".messages")).to_contain_text("Successfully signed in")

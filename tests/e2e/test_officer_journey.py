@@ -43,7 +43,7 @@ def sign_in(page, email):
     page.goto(pages.LOG_IN)
     page.get_by_label("Email").fill(email)
     page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign In").click()
+    page.get_by_role("button", name="Sign in").click()
     expect(messages(page)).to_contain_text("Successfully signed in")
 
 
@@ -62,7 +62,7 @@ def test_officer_joins_a_city_and_publishes_a_practice_a_curator_approves(
     page.get_by_label("Display name").fill(OFFICER)
     page.get_by_label("Password:", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
-    page.get_by_role("button", name="Sign Up").click()
+    page.get_by_role("button", name="Create my account").click()
     expect(heading(page)).to_have_text("Verify Your Email Address")
 
     page.goto(confirmation_link(mailoutbox, OFFICER_EMAIL))
