@@ -34,15 +34,7 @@ class EmailUserManager(UserManager):
         extra_fields.setdefault("is_superuser", True)
         if not extra_fields["is_staff"] or not extra_fields["is_superuser"]:
             raise ValueError("A superuser must have is_staff=True and is_superuser=True.")
-        user = self._create_user(email, password, **extra_fields)
-        # `manage.py createsuperuser` is run by someone with the server in hand: their address
-        # is taken as confirmed, so they can sign in at once (sign-in asks for a confirmed one).
-        from allauth.account.models import EmailAddress
-
-        EmailAddress.objects.using(self._db).create(
-            user=user, email=user.email, primary=True, verified=True
-        )
-        return user
+        return self._create_user(email, password, **extra_fields)
 
 
 BIO_MAX_LENGTH = 1000

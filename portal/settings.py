@@ -80,6 +80,8 @@ INSTALLED_APPS = [
     "modeltranslation",
     # The admin site of portal/admin.py: its log-in is allauth's and it asks staff for MFA.
     "portal.apps.PortalAdminConfig",
+    # Before django.contrib.auth, so that its createsuperuser (a confirmed address) is the one run.
+    "accounts",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -95,7 +97,6 @@ INSTALLED_APPS = [
     "taggit",
     "django_countries",
     "csp",
-    "accounts",
     "practices",
     "events",
     "portal",

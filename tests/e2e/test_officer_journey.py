@@ -60,7 +60,7 @@ def test_officer_joins_a_city_and_publishes_a_practice_a_curator_approves(
     page.goto(pages.SIGN_UP)
     page.get_by_label("Email").fill(OFFICER_EMAIL)
     page.get_by_label("Display name").fill(OFFICER)
-    page.get_by_label("Password:", exact=True).fill(PASSWORD)
+    page.get_by_label("Password", exact=True).fill(PASSWORD)
     page.get_by_label("Password (again)").fill(PASSWORD)
     page.get_by_role("button", name="Create my account").click()
     expect(heading(page)).to_have_text("Verify Your Email Address")
