@@ -8,7 +8,7 @@ from django.dispatch import receiver
 from taggit.models import TaggedItem
 
 from practices.models import Comment, Practice
-from practices.search import refresh_vectors
+from practices.search import forget, refresh_vectors
 
 
 @receiver(m2m_changed, sender=TaggedItem)
@@ -20,3 +20,8 @@ def refresh_after_tagging(sender, instance, action, **kwargs):
 @receiver(post_delete, sender=Comment)
 def recount_after_delete(sender, instance, **kwargs):
     Practice.objects.filter(pk=instance.practice_id).recount_comments()
+
+
+@receiver(post_delete, sender=Practice)
+def forget_after_delete(sender, instance, **kwargs):
+    forget(instance.pk)
