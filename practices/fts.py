@@ -44,6 +44,8 @@ def words(text):
     scratch = getattr(_scratch, "connection", None)
     if scratch is None:
         scratch = sqlite3.connect(":memory:")
+        # FTS5 cuts a word past a few hundred bytes, maybe inside a character.
+        scratch.text_factory = lambda raw: raw.decode("utf-8", "replace")
         scratch.execute(f"CREATE VIRTUAL TABLE words USING fts5(text, tokenize='{TOKENIZE}')")
         scratch.execute("CREATE VIRTUAL TABLE found USING fts5vocab(words, 'instance')")
         _scratch.connection = scratch
