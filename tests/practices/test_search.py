@@ -5,6 +5,7 @@ PostgreSQL's stored vectors and SQLite's FTS5 index (practices/search.py)."""
 import html
 
 import pytest
+from taggit.models import Tag
 
 from practices import search
 from tests.cards import card_titles
@@ -292,3 +293,11 @@ def test_a_snippet_marks_the_right_word_after_hyphens_apostrophes_digits_and_sym
     )
     text = anonymous.get(URL, {"q": "desinformation"}).text
     assert "<mark>désinformation</mark>," in text
+
+
+def test_a_renamed_tag_finds_its_practices_by_the_new_name(anonymous):
+    PracticeFactory(title="Tagged", tags=["prevnetion"])
+    tag = Tag.objects.get(name="prevnetion")
+    tag.name = "prevention"
+    tag.save()
+    assert found(anonymous, "prevention") == ["Tagged"]
