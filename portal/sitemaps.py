@@ -1,4 +1,5 @@
-"""The sitemap's sections: the main pages, published practices, lessons, cities and events.
+"""The sitemap's sections: the main pages, published practices, lessons, cities, tags, networks
+and events.
 
 Every page is listed in English and in French, each entry naming the other (and the English one
 as x-default) as its alternates. `/sitemap.xml` is an index of the sections; a section longer
@@ -10,9 +11,11 @@ from django.contrib.sitemaps import Sitemap as BaseSitemap
 from django.core.paginator import Paginator
 from django.db.models import Exists, Max, OuterRef, QuerySet
 from django.urls import reverse
+from taggit.models import Tag
 
 from events.models import Event
-from practices.models import City, Lesson, Practice
+from practices import tagging
+from practices.models import City, Lesson, Network, Practice
 
 
 class InEveryLanguage:
@@ -98,6 +101,22 @@ class CitySitemap(Sitemap):
         return reverse("practices:city", args=[city.slug])
 
 
+class TagSitemap(Sitemap):
+    def items(self):
+        # Only tags with a published practice have a page.
+        published = Practice.objects.published().filter(pk=OuterRef("object_id"))
+        tagged = tagging.practice_items().filter(tag=OuterRef("pk")).filter(Exists(published))
+        return Tag.objects.filter(Exists(tagged)).only("slug").order_by("name", "id")
+
+    def location(self, tag):
+        return reverse("practices:tag", args=[tag.slug])
+
+
+class NetworkSitemap(Sitemap):
+    def items(self):
+        return Network.objects.only("slug").order_by("name", "id")
+
+
 class EventSitemap(Sitemap):
     def items(self):
         return Event.objects.only("slug").order_by("id")
@@ -112,6 +131,7 @@ class StaticSitemap(Sitemap):
             "practices:list",
             "practices:lessons",
             "practices:cities",
+            "practices:tags",
             "events:list",
             "practices:open_data",
             "about",
@@ -128,5 +148,7 @@ SITEMAPS = {
     "practices": PracticeSitemap,
     "lessons": LessonSitemap,
     "cities": CitySitemap,
+    "tags": TagSitemap,
+    "networks": NetworkSitemap,
     "events": EventSitemap,
 }

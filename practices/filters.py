@@ -19,8 +19,10 @@ from taggit.models import Tag
 
 from practices import caching, search
 from practices.countries import country_name
-from practices.models import City, Lesson, Practice
+from practices.models import City, Lesson, Network, Practice
 
+# How many tags the list offers as a facet; /tags/ has them all.
+TOP_TAGS = 15
 LESSON_CHOICES = [(str(number), str(number)) for number in range(1, 10)]
 
 
@@ -42,7 +44,9 @@ class PracticeFilterForm(forms.Form):
         required=False,
         error_messages={"invalid": _("A country is a two-letter ISO code, such as NO.")},
     )
-    tag = forms.SlugField(label=_("Tag"), required=False, max_length=100)
+    # Tags' slugs keep their accents ("prévention"), as django-taggit makes them.
+    tag = forms.SlugField(label=_("Tag"), required=False, max_length=100, allow_unicode=True)
+    network = forms.SlugField(label=_("Network"), required=False, max_length=100)
     event = forms.SlugField(label=_("Event"), required=False, max_length=250)
     language = forms.ChoiceField(
         label=_("Language"),
@@ -106,6 +110,9 @@ def apply(queryset, filters, skip=None):
             queryset = queryset.filter(city__slug=value)
         elif name == "country":
             queryset = queryset.filter(city__country=value)
+        elif name == "network":
+            # The practices of the network's member cities; a city is in a network once.
+            queryset = queryset.filter(city__networks__slug=value)
         elif name == "tag":
             # A practice has a tag once and is linked to an event once: no duplicate rows.
             queryset = queryset.filter(tags__slug=value)
@@ -191,6 +198,28 @@ class Facets:
         ]
 
     @cached_property
+    def tags(self):
+        """The most used tags among the results, and the chosen one even without."""
+        shown = self.counts["tag"] or []
+        chosen = self.filters.get("tag")
+        if chosen and chosen not in {slug for slug, _name, _count in shown}:
+            name = Tag.objects.filter(slug=chosen).values_list("name", flat=True).first()
+            shown = [*shown, (chosen, name or chosen, None)]
+        return shown
+
+    @cached_property
+    def networks(self):
+        """The networks with results, and the chosen one even without, by name."""
+        counts = self.counts["network"]
+        chosen = self.filters.get("network")
+        if chosen and chosen not in {slug for slug, _name in counts}:
+            name = Network.objects.filter(slug=chosen).values_list("name", flat=True).first()
+            counts = {**counts, (chosen, name or chosen): 0}
+        return sorted(
+            ((slug, name, n) for (slug, name), n in counts.items()), key=lambda row: row[1]
+        )
+
+    @cached_property
     def countries(self):
         """Every country with results, and the chosen one even without."""
         chosen = self.filters.get("country")
@@ -206,6 +235,13 @@ class Facets:
 
 
 def count_facets(base, filters):
+    def results(skip):
+        others = {name: value for name, value in filters.items() if name != skip}
+        if "q" not in others:
+            return apply(base, others)
+        ids, more = matches(base, others)
+        return None if more else base.filter(pk__in=ids)
+
     found = {}
     # Facets counted over the same search matches share one pass over them (count_among).
     among = {}
@@ -230,6 +266,9 @@ def count_facets(base, filters):
             among.setdefault(tuple(ids), []).append(name)
     for ids, names in among.items():
         found |= count_among(ids, names)
+    found["network"] = network_counts(results(skip="network"))
+    narrowed = results(skip="tag")
+    found["tag"] = None if narrowed is None else top_tags(narrowed)
     return found
 
 
@@ -250,6 +289,28 @@ def count_among(ids, names):
                 if name in counts:
                     counts[name][value] += 1
     return {name: dict(counted) for name, counted in counts.items()}
+
+
+def network_counts(narrowed):
+    """{(slug, name): count} of the networks the results' cities are in (None: uncounted)."""
+    if narrowed is None:
+        return dict.fromkeys(Network.objects.values_list("slug", "name"))
+    fields = ["city__networks__slug", "city__networks__name"]
+    rows = narrowed.filter(city__networks__isnull=False).values_list(*fields)
+    return {
+        (slug, name): n for slug, name, n in rows.annotate(n=Count("pk")).values_list(*fields, "n")
+    }
+
+
+def top_tags(narrowed):
+    """[(slug, name, count)]: the TOP_TAGS tags most results have, most first."""
+    rows = (
+        narrowed.filter(tags__isnull=False)
+        .values_list("tags__slug", "tags__name")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "tags__name")
+    )
+    return list(rows[:TOP_TAGS])
 
 
 def every_country():
@@ -290,6 +351,7 @@ def chips(params, filters):
             "city": lambda v: _("City: %(name)s") % {"name": names["city"] or v},
             "country": lambda v: _("Country: %(name)s") % {"name": country_name(v)},
             "tag": lambda v: _("Tag: %(name)s") % {"name": names["tag"] or v},
+            "network": lambda v: _("Network: %(name)s") % {"name": names["network"] or v},
             "event": lambda v: _("Event: %(name)s") % {"name": names["event"] or v},
             "language": lambda v: _("Language: %(name)s") % {"name": Practice.Language(v).label},
             "evidence": lambda v: _("Evidence: %(name)s") % {"name": Practice.Evidence(v).label},
@@ -301,7 +363,7 @@ def chips(params, filters):
 
 def _names_of(filters):
     """Readable names for the slugs in the filters: at most one small query per kind."""
-    names = {"lesson": {}, "city": None, "tag": None, "event": None}
+    names = {"lesson": {}, "city": None, "tag": None, "event": None, "network": None}
     if "lesson" in filters:
         # The nine titles are kept with the counts (a lesson's change is a catalogue change).
         titles = caching.cached(
@@ -319,6 +381,10 @@ def _names_of(filters):
     if "tag" in filters:
         names["tag"] = (
             Tag.objects.filter(slug=filters["tag"]).values_list("name", flat=True).first()
+        )
+    if "network" in filters:
+        names["network"] = (
+            Network.objects.filter(slug=filters["network"]).values_list("name", flat=True).first()
         )
     if "event" in filters:
         event_model = Practice._meta.get_field("events").related_model

@@ -15,7 +15,11 @@ took seconds. When more match, those with the words in their title (found throug
 small indexes, migration 0008) are ranked, whatever else is left out; the reader is told "more
 than 1,000 practices" rather than an exact figure.
 
-On SQLite (the development default) a plain case-insensitive match keeps `make run` useful.
+On SQLite (the development default) the same queries go to an FTS5 index instead
+(practices/fts.py): the same variants, stemmed in both languages, ranked by bm25 with the same
+column weights, quoted by FTS5's snippet(). Each public function below says which engine
+answers in its first lines: the PostgreSQL path is the code that follows, the SQLite one a call
+into fts.
 """
 
 import operator
@@ -34,10 +38,13 @@ from django.contrib.postgres.search import (
 )
 from django.db import connection, transaction
 from django.db.models import Case, F, OuterRef, Q, Subquery, TextField, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from taggit.models import TaggedItem
+
+from practices import fts
 
 CONFIGS = {"en": "english_unaccent", "fr": "french_unaccent"}
 MAX_QUERY_LENGTH = 200
@@ -79,6 +86,7 @@ SECTION_FIELDS = [
 
 # Snippet markers that cannot appear in text; swapped for <mark> after escaping.
 START_MARK, STOP_MARK = "\x02", "\x03"
+ELLIPSES = re.compile(r"(\s*…\s*)+")
 
 
 def is_postgresql():
@@ -119,8 +127,13 @@ def search_query(query):
     return combined
 
 
+def fts_expression(query):
+    """The FTS5 expression of a query on SQLite: its variants, stemmed in both languages."""
+    return fts.match_expression(variants(query))
+
+
 def search(queryset, query):
-    """Practices matching `query`, annotated with a `rank` (0 on SQLite)."""
+    """Practices matching `query`, annotated with a `rank`."""
     text = normalise(query)
     if not text:
         return queryset.annotate(rank=Value(0.0))
@@ -129,13 +142,12 @@ def search(queryset, query):
         return queryset.filter(search_vector=tsquery).annotate(
             rank=SearchRank(F("search_vector"), tsquery)
         )
-    needle = " ".join(query.replace("\x00", "").split())[:MAX_QUERY_LENGTH]
-    matches = Q(title__icontains=needle) | Q(summary__icontains=needle)
-    for name in SECTION_FIELDS:
-        matches |= Q(**{f"{name}__icontains": needle})
-    matches |= Q(tags__name__icontains=needle) | Q(city__name__icontains=needle)
-    pks = queryset.model.objects.filter(matches).values("pk")
-    return queryset.filter(pk__in=pks).annotate(rank=Value(0.0))
+    expression = fts_expression(query)
+    if expression is None:
+        return queryset.none().annotate(rank=Value(0.0))
+    return queryset.filter(pk__in=RawSQL(*fts.matching_ids_sql(expression))).annotate(
+        rank=RawSQL(*fts.rank_sql(expression, queryset.model._meta.db_table))
+    )
 
 
 def matching(queryset, query):
@@ -159,8 +171,10 @@ def matching(queryset, query):
 def ranked(queryset, query, ids, more):
     """The ids `matching` found, the most relevant first. When more matched than it kept, those
     with a match in their title take the place of others, so that they are not left out."""
-    if not is_postgresql() or not ids:
-        return ids  # newest first, as found
+    if not ids:
+        return ids
+    if not is_postgresql():
+        return ranked_by_fts(queryset, query, ids, more)
     tsquery = search_query(query)
     if more:
         in_title = queryset.filter(title_matches(tsquery)).order_by()
@@ -173,6 +187,22 @@ def ranked(queryset, query, ids, more):
         .order_by("-rank", "-published_at", "-id")
     )
     return list(order.values_list("pk", flat=True))
+
+
+def ranked_by_fts(queryset, query, ids, more):
+    """ranked() on SQLite: the same choice of ids, ordered by bm25, ties newest first."""
+    expression = fts_expression(query)
+    if expression is None:
+        return []
+    if more:
+        in_title = (
+            queryset.filter(pk__in=RawSQL(*fts.title_ids_sql(expression)))
+            .order_by("-published_at", "-id")
+            .values_list("pk", flat=True)
+        )
+        ids = list(dict.fromkeys([*in_title[:MAX_RESULTS], *ids]))
+    scores = fts.scores(expression, ids[:MAX_RESULTS])
+    return sorted((pk for pk in ids[:MAX_RESULTS] if pk in scores), key=scores.__getitem__)
 
 
 def title_vector(config):
@@ -193,8 +223,10 @@ def title_matches(tsquery):
 
 def headlines(practices, query):
     """{pk: safe HTML snippet with <mark>ed matches} for the given practices (one query)."""
-    if not is_postgresql() or not normalise(query) or not practices:
+    if not normalise(query) or not practices:
         return {}
+    if not is_postgresql():
+        return headlines_by_fts(practices, query)
     tsquery = search_query(query)
     text = Concat(
         "summary",
@@ -223,6 +255,20 @@ def headlines(practices, query):
     return {pk: to_html(snippet) for pk, snippet in rows if START_MARK in snippet}
 
 
+def headlines_by_fts(practices, query):
+    """headlines() on SQLite: FTS5's snippets of the summary and of the sections."""
+    expression = fts_expression(query)
+    if expression is None:
+        return {}
+    found = fts.snippets(expression, [p.pk for p in practices], START_MARK, STOP_MARK)
+    return {
+        # FTS5 marks each cut with an ellipsis: two cuts that meet show one.
+        pk: to_html(ELLIPSES.sub(" … ", " … ".join(p for p in parts if START_MARK in p)).strip())
+        for pk, parts in found.items()
+        if any(START_MARK in part for part in parts)
+    }
+
+
 def language_config():
     """The text-search configuration of each row's language, as an SQL expression."""
     return Case(
@@ -239,6 +285,7 @@ def to_html(snippet):
 def refresh_vectors(queryset):
     """Recompute the stored search vector of these practices, in one UPDATE per language."""
     if not is_postgresql():
+        fts.reindex(list(queryset.values_list("pk", flat=True)), SECTION_FIELDS)
         return
     model = queryset.model
     content_type = ContentType.objects.get_for_model(model)
@@ -266,3 +313,9 @@ def refresh_vectors(queryset):
             )
         )
         queryset.filter(language=language).update(search_vector=vector)
+
+
+def forget(pk):
+    """Take a deleted practice out of the search: on PostgreSQL its vector went with its row."""
+    if not is_postgresql():
+        fts.forget(pk)

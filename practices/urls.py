@@ -1,7 +1,18 @@
 from django.urls import path
 
 from practices import feeds
-from practices.views import browse, cities, comments, lessons, open_data, review, submit, team
+from practices.views import (
+    browse,
+    cities,
+    comments,
+    lessons,
+    networks,
+    open_data,
+    review,
+    submit,
+    tags,
+    team,
+)
 
 app_name = "practices"
 
@@ -30,6 +41,9 @@ urlpatterns = [
     path("cities/<slug:slug>/join/", team.join_city, name="join_city"),
     path("cities/<slug:slug>/team/", team.city_team, name="city_team"),
     path("memberships/<int:pk>/decide/", team.decide_membership, name="decide_membership"),
+    path("tags/", tags.tag_list, name="tags"),
+    path("tags/<str:slug>/", tags.tag_detail, name="tag"),
+    path("networks/<slug:slug>/", networks.network_detail, name="network"),
     path("feeds/practices/", feeds.PracticeFeed(), name="feed"),
     path("feeds/lessons/<int:number>/", feeds.LessonFeed(), name="lesson_feed"),
     path("open-data/", open_data.open_data, name="open_data"),

@@ -84,6 +84,9 @@ class Network(models.Model):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("practices:network", args=[self.slug])
+
 
 class CityQuerySet(models.QuerySet):
     def editable_by(self, user):

@@ -52,6 +52,22 @@ def cards(ids, snippets=None):
     return SimpleLazyObject(read)
 
 
+def paged_cards(request, published, kind, params):
+    """A page of the practices `published` (ordered), 20 to a page, as cards: how many, and
+    which fill the page, kept like the counts under `kind` and `params`; the cards read only
+    when the fragment that shows them is drawn again."""
+    page = paginate(
+        request,
+        published.values_list("pk", flat=True),
+        count=caching.cached(f"{kind}-count", params, published.count),
+    )
+    ids = caching.cached(
+        f"{kind}-page", {**params, "page": page.number}, lambda: list(page.object_list)
+    )
+    page.object_list = cards(ids)
+    return page
+
+
 @require_safe
 def practice_list(request):
     """Anyone: published practices, with combinable filters, facet counts and search."""

@@ -7,10 +7,9 @@ from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from practices import caching
 from practices.countries import country_name, name_order
 from practices.models import City, Practice
-from practices.views.browse import cards, paginate
+from practices.views.browse import paged_cards
 
 PUBLISHED = Q(practices__status=Practice.Status.PUBLISHED)
 
@@ -51,18 +50,8 @@ def city_detail(request, slug):
     # The page lists the city's networks.
     city = get_object_or_404(City.objects.prefetch_related("networks"), slug=slug)
     published = city.practices.published().order_by("-published_at", "-id")
-    # How many, and which fill the page, are kept like the counts.
-    params = {"city": city.pk}
-    page = paginate(
-        request,
-        published.values_list("pk", flat=True),
-        count=caching.cached("city-count", params, published.count),
-    )
-    ids = caching.cached(
-        "city-page", {**params, "page": page.number}, lambda: list(page.object_list)
-    )
-    # Read only when the fragment that shows them is drawn again (city_detail.html).
-    page.object_list = cards(ids)
+    # Its cards are drawn in a kept fragment (city_detail.html).
+    page = paged_cards(request, published, "city", {"city": city.pk})
     membership = None
     if request.user.is_authenticated:
         membership = city.memberships.filter(user=request.user).order_by("-created_at").first()

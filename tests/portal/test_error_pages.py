@@ -17,6 +17,19 @@ def test_404_is_the_sites_page(anonymous):
     assert "Traceback" not in response.text
 
 
+@pytest.mark.parametrize(
+    ("prefix", "label"), [("", "Search the practices"), ("/fr", "Rechercher dans les pratiques")]
+)
+def test_404_offers_a_search_of_the_practices_in_the_page_language(anonymous, prefix, label):
+    response = anonymous.get(f"{prefix}/practices/no-such-practice/")
+    assert response.status_code == 404
+    assert f'<form method="get" action="{prefix}/practices/" class="search-row" role="search">' in (
+        response.text
+    )
+    assert f'<label for="not-found-q">{label}</label>' in response.text
+    assert '<input type="search" name="q" id="not-found-q"' in response.text
+
+
 def test_403_is_the_sites_page(member):
     response = member.get("/review/")
     assert response.status_code == 403

@@ -25,7 +25,8 @@ def test_public_pages_load_with_bounded_queries(
     anonymous, practices, url, django_assert_max_num_queries
 ):
     EventPracticeFactory(practice=practices[0])
-    with django_assert_max_num_queries(8):
+    # The list adds two facets to the others' eight: its networks and its most used tags.
+    with django_assert_max_num_queries(10 if url.startswith("/practices/") else 8):
         response = anonymous.get(url)
     assert response.status_code == 200
 

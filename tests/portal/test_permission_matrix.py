@@ -106,6 +106,9 @@ GET = {
     "practices:coverage":                    (200,   200,   200,   200,   200),
     "practices:cities":                      (200,   200,   200,   200,   200),
     "practices:city":                        (200,   200,   200,   200,   200),
+    "practices:tags":                        (200,   200,   200,   200,   200),
+    "practices:tag":                         (200,   200,   200,   200,   200),
+    "practices:network":                     (200,   200,   200,   200,   200),
     "practices:join_city":                   (LOGIN, 200,   302,   200,   200),
     "practices:city_team":                   (LOGIN, 403,   403,   403,   200),
     "practices:decide_membership":           (LOGIN, 405,   405,   405,   405),
@@ -178,6 +181,9 @@ POST = {
     "practices:coverage":                    (405,   405,   405,   405,   405),
     "practices:cities":                      (405,   405,   405,   405,   405),
     "practices:city":                        (405,   405,   405,   405,   405),
+    "practices:tags":                        (405,   405,   405,   405,   405),
+    "practices:tag":                         (405,   405,   405,   405,   405),
+    "practices:network":                     (405,   405,   405,   405,   405),
     "practices:join_city":                   (LOGIN, 200,   302,   200,   200),
     "practices:city_team":                   (LOGIN, 403,   403,   403,   200),
     "practices:decide_membership":           (LOGIN, 404,   404,   404,   302),
@@ -249,6 +255,8 @@ KWARGS = {
     "practices:unsubscribe": lambda w: {"token": w["unsubscribe"]},
     "practices:lesson": lambda w: {"number": 2},
     "practices:city": lambda w: {"slug": w["city"].slug},
+    "practices:tag": lambda w: {"slug": "trust"},
+    "practices:network": lambda w: {"slug": w["network"].slug},
     "practices:join_city": lambda w: {"slug": w["city"].slug},
     "practices:city_team": lambda w: {"slug": w["city"].slug},
     "practices:decide_membership": lambda w: {"pk": w["pending"].pk},
@@ -292,7 +300,7 @@ def world(city_a, city_b, member_user, editor_user, other_editor_user, staff_use
     unconfirmed = EmailAddress.objects.get(user=newcomer_user)
     event = EventPracticeFactory(practice=published).event
     Group.objects.create(name="Curators")
-    NetworkFactory()
+    network = NetworkFactory()
     return {
         "users": {
             "member": member_user,
@@ -306,6 +314,7 @@ def world(city_a, city_b, member_user, editor_user, other_editor_user, staff_use
         "comment": comment,
         "pending": MembershipFactory(city=city_a, status=Membership.Status.PENDING),
         "city": city_a,
+        "network": network,
         "event": event,
         "member": member_user,
         "unsubscribe": notifications.unsubscribe_token(member_user, published),

@@ -10,15 +10,16 @@ import pytest
 from django.contrib.sites.models import Site
 
 from portal.sitemaps import PracticeSitemap
-from tests.factories import CityFactory, EventFactory, PracticeFactory
+from tests.factories import CityFactory, EventFactory, NetworkFactory, PracticeFactory
 from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
 
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
-SECTIONS = ["pages", "practices", "lessons", "cities", "events"]
-MAX_INDEX_QUERIES = 6
+SECTIONS = ["pages", "practices", "lessons", "cities", "tags", "networks", "events"]
+# One count per section but the fixed pages, and the practices' latest change.
+MAX_INDEX_QUERIES = 8
 MAX_SITEMAP_PAGE_QUERIES = 3
 
 
@@ -198,3 +199,18 @@ def test_a_later_page_of_practices_loads_with_bounded_queries(
     with django_assert_max_num_queries(MAX_SITEMAP_PAGE_QUERIES):
         response = anonymous.get("/sitemap-practices.xml?p=8")
     assert len(locations(response)) == 4
+
+
+def test_the_sitemap_lists_tag_and_network_pages_in_both_languages(anonymous):
+    PracticeFactory(tags=["trust"])
+    PracticeFactory(tags=["unseen"], draft=True)
+    NetworkFactory(slug="nordic-safe-cities")
+    tags = anonymous.get("/sitemap-tags.xml").text
+    assert "http://127.0.0.1:8000/tags/trust/" in tags
+    assert "http://127.0.0.1:8000/fr/tags/trust/" in tags
+    assert "unseen" not in tags
+    assert (
+        "http://127.0.0.1:8000/networks/nordic-safe-cities/"
+        in anonymous.get("/sitemap-networks.xml").text
+    )
+    assert "http://127.0.0.1:8000/tags/" in anonymous.get("/sitemap-pages.xml").text

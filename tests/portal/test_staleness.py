@@ -168,3 +168,39 @@ def test_a_change_shows_on_the_next_anonymous_read(anonymous, world, label):
     after = anonymous.get(url)
     assert after.status_code == 200
     assert shown in html.unescape(after.text)
+
+
+# The pages of tags and networks, cached like the others, follow the changes they show.
+PLACES = {
+    "tag index, a new tag": lambda w: (
+        "/tags/",
+        lambda: PracticeFactory(title="Street lighting", tags=["schools"]),
+        ">schools<",
+    ),
+    "tag page, a new practice": lambda w: (
+        "/tags/trust/",
+        lambda: PracticeFactory(title="Street lighting", tags=["trust"]),
+        "Street lighting",
+    ),
+    "network page, its description": lambda w: (
+        "/networks/nordic-safe-cities/",
+        lambda: rename(w.network, "description_en", "Cities of the North."),
+        "Cities of the North.",
+    ),
+    "network page, a city joins": lambda w: (
+        "/networks/nordic-safe-cities/",
+        lambda: CityFactory(name="Malmö").networks.add(w.network),
+        "Malmö",
+    ),
+}
+
+
+@pytest.mark.parametrize("label", sorted(PLACES))
+def test_tag_and_network_pages_show_a_change_on_the_next_anonymous_read(anonymous, world, label):
+    url, change, shown = PLACES[label](world)
+    assert shown not in html.unescape(anonymous.get(url).text)
+    assert anonymous.get(url, headers={"accept-encoding": "gzip"})["Content-Encoding"] == "gzip"
+
+    change()
+
+    assert shown in html.unescape(anonymous.get(url).text)

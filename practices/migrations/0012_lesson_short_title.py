@@ -27,7 +27,7 @@ def fill(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("practices", "0010_rendered_markdown_and_comment_count"),
+        ("practices", "0011_sqlite_full_text_search"),
     ]
 
     operations = [
