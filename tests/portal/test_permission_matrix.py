@@ -27,14 +27,17 @@ from django.test import Client
 from django.urls import LocalePrefixPattern, URLResolver, get_resolver, path, reverse
 
 import portal.urls
-from practices import notifications
-from practices.models import Comment, Membership, Practice
+from notifications import emails
+from notifications.models import Kind
+from practices import threads
+from practices.models import Comment, Membership, Practice, ThreadSubscription
 from tests.factories import (
     EventPracticeFactory,
     MembershipFactory,
     NetworkFactory,
     PracticeFactory,
 )
+from tests.jobs import run_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -96,6 +99,9 @@ GET = {
     "practices:comment_delete":              (LOGIN, 200,   403,   403,   200),
     "practices:comment_report":              (LOGIN, 403,   200,   200,   200),
     "practices:unsubscribe":                 (200,   200,   200,   200,   200),
+    "notifications:settings":                (LOGIN, 200,   200,   200,   200),
+    "notifications:unfollow_thread":         (LOGIN, 405,   405,   405,   405),
+    "notifications:unsubscribe":             (200,   200,   200,   200,   200),
     "practices:mine":                        (LOGIN, 200,   200,   200,   200),
     "practices:review":                      (LOGIN, 403,   403,   403,   200),
     "practices:lessons":                     (200,   200,   200,   200,   200),
@@ -165,6 +171,9 @@ POST = {
     "practices:comment_delete":              (LOGIN, 302,   403,   403,   302),
     "practices:comment_report":              (LOGIN, 403,   200,   200,   200),
     "practices:unsubscribe":                 (200,   200,   200,   200,   200),
+    "notifications:settings":                (LOGIN, 200,   200,   200,   200),
+    "notifications:unfollow_thread":         (LOGIN, 302,   404,   404,   404),
+    "notifications:unsubscribe":             (200,   200,   200,   200,   200),
     "practices:mine":                        (LOGIN, 200,   200,   200,   200),
     "practices:review":                      (LOGIN, 403,   403,   403,   200),
     "practices:lessons":                     (405,   405,   405,   405,   405),
@@ -207,6 +216,13 @@ ADMIN_STAFF = {
     "admin:practices_statuschange_delete": (403, 403),
     "admin:practices_comment_add": (403, 403),
     "admin:practices_reportedcomment_add": (403, 403),
+    # E-mails and jobs are records of what happened: read, and failed e-mails sent again.
+    "admin:notifications_email_add": (403, 403),
+    "admin:notifications_email_change": (200, 403),
+    "admin:notifications_email_delete": (403, 403),
+    "admin:django_tasks_database_dbtaskresult_add": (403, 403),
+    "admin:django_tasks_database_dbtaskresult_change": (200, 403),
+    "admin:django_tasks_database_dbtaskresult_delete": (403, 403),
 }
 
 
@@ -241,6 +257,8 @@ KWARGS = {
     "practices:comment_delete": lambda w: {"pk": w["comment"].pk},
     "practices:comment_report": lambda w: {"pk": w["comment"].pk},
     "practices:unsubscribe": lambda w: {"token": w["unsubscribe"]},
+    "notifications:unfollow_thread": lambda w: {"pk": w["followed"].pk},
+    "notifications:unsubscribe": lambda w: {"token": w["notifications_unsubscribe"]},
     "practices:lesson": lambda w: {"number": 2},
     "practices:city": lambda w: {"slug": w["city"].slug},
     "practices:join_city": lambda w: {"slug": w["city"].slug},
@@ -287,6 +305,7 @@ def world(city_a, city_b, member_user, editor_user, other_editor_user, staff_use
     event = EventPracticeFactory(practice=published).event
     Group.objects.create(name="Curators")
     NetworkFactory()
+    run_jobs()  # the submission's e-mails, for the admin's pages of e-mails
     return {
         "users": {
             "member": member_user,
@@ -302,7 +321,9 @@ def world(city_a, city_b, member_user, editor_user, other_editor_user, staff_use
         "city": city_a,
         "event": event,
         "member": member_user,
-        "unsubscribe": notifications.unsubscribe_token(member_user, published),
+        "unsubscribe": threads.unsubscribe_token(member_user, published),
+        "notifications_unsubscribe": emails.unsubscribe_token(member_user, Kind.COMMENT),
+        "followed": ThreadSubscription.objects.create(user=member_user, practice=published),
         "confirm_key": EmailConfirmationHMAC(unconfirmed).key,
         "reset": {
             "uidb36": user_pk_to_url_str(member_user),
