@@ -7,6 +7,7 @@
   digest, or not at all. No row means the kind's default.
 - `Notification`: one thing one member is to hear of. Made once (a job run twice makes no
   second one), then e-mailed at once or gathered into the member's next digest.
+- `Digest`: a digest sent, so the next one of its period is sent when it is due.
 """
 
 from datetime import timedelta
@@ -140,3 +141,24 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"{self.user}: {self.text}"
+
+
+class Digest(models.Model):
+    """One digest e-mailed to one member: when their next one of that period is due."""
+
+    class Period(models.TextChoices):
+        DAILY = "daily", _("Daily digest")
+        WEEKLY = "weekly", _("Weekly digest")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    period = models.CharField(max_length=10, choices=Period.choices)
+    sent_at = models.DateTimeField(default=timezone.now)
+    items = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("digest")
+        verbose_name_plural = _("digests")
+        indexes = [models.Index(fields=["user", "period", "sent_at"])]
+
+    def __str__(self):
+        return f"{self.user} {self.period} {self.sent_at:%Y-%m-%d}"

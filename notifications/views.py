@@ -19,6 +19,9 @@ from notifications.forms import PreferencesForm
 from notifications.models import Frequency, Kind, Preference
 from practices.models import ThreadSubscription
 
+# The unsubscribe link of a digest names its period.
+DIGESTS = {"digest-daily": Frequency.DAILY, "digest-weekly": Frequency.WEEKLY}
+
 
 @login_required
 def preferences(request):
@@ -56,13 +59,22 @@ def unsubscribe(request, token):
     """Anyone holding the link from a notification: turn that kind of e-mail off. GET asks
     to confirm (a link checker must not unsubscribe anyone); POST does it."""
     found = read_unsubscribe_token(token)
-    if found is None or found[1] not in Kind.values:
+    if found is None or found[1] not in {*Kind.values, *DIGESTS}:
         raise Http404("This link is not valid.")
     user = get_object_or_404(get_user_model(), pk=found[0])
-    kind = Kind(found[1])
-    if request.method == "POST":
-        Preference.objects.update_or_create(
-            user=user, kind=kind, defaults={"frequency": Frequency.OFF}
+    # One kind, or (from a digest) every kind the member gets in that digest.
+    if found[1] in DIGESTS:
+        period = DIGESTS[found[1]]
+        kinds = list(
+            Preference.objects.filter(user=user, frequency=period).values_list("kind", flat=True)
         )
-        return render(request, "notifications/unsubscribed.html", {"kind": kind})
-    return render(request, "notifications/unsubscribe.html", {"kind": kind})
+        label = period.label
+    else:
+        kinds, label = [found[1]], Kind(found[1]).label
+    if request.method == "POST":
+        for kind in kinds:
+            Preference.objects.update_or_create(
+                user=user, kind=kind, defaults={"frequency": Frequency.OFF}
+            )
+        return render(request, "notifications/unsubscribed.html", {"kind": label})
+    return render(request, "notifications/unsubscribe.html", {"kind": label})
