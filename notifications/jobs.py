@@ -10,6 +10,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from notifications import follows
 from notifications.emails import notify
 from notifications.models import Kind
 from practices import threads
@@ -22,7 +23,8 @@ def staff():
 
 @task()
 def status_changed(change_id):
-    """Reviewers hear of every submission and resubmission; the author of every decision."""
+    """Reviewers hear of every submission and resubmission; the author of every decision;
+    the members who follow what a newly published practice is about, of it."""
     change = StatusChange.objects.select_related("practice__city", "changed_by").filter(
         pk=change_id
     )
@@ -45,6 +47,22 @@ def status_changed(change_id):
             url=lambda user: reverse("practices:review_decide", args=[practice.slug]),
             **common,
         )
+    if change.to_status == Practice.Status.PUBLISHED:
+        for user, followed in follows.followers_of(practice).items():
+            notify(
+                [user],
+                kind=Kind.NEW_PRACTICE,
+                key=f"practice:{practice.pk}",
+                template="new_practice",
+                context={**common["context"], "follow": followed},
+                group=lambda user, followed=followed: followed.label,
+                text=lambda user: (
+                    _("%(title)s (%(city)s)")
+                    % {"title": practice.title, "city": practice.city.name}
+                ),
+                url=lambda user: practice.get_absolute_url(),
+                actor=change.changed_by,
+            )
     author = practice.submitted_by
     if author is not None:
         notify(

@@ -7,6 +7,7 @@
   digest, or not at all. No row means the kind's default.
 - `Notification`: one thing one member is to hear of. Made once (a job run twice makes no
   second one), then e-mailed at once or gathered into the member's next digest.
+- `Follow`: a lesson, city, country, tag or saved search a member follows.
 - `Digest`: a digest sent, so the next one of its period is sent when it is due.
 """
 
@@ -68,6 +69,7 @@ class Kind(models.TextChoices):
     REVIEW = "review", _("Review decisions on your practices")
     TEAM = "team", _("City teams: requests to join, and decisions on yours")
     COMMENT = "comment", _("New comments in threads you follow or that concern you")
+    NEW_PRACTICE = "new_practice", _("New practices on what you follow")
 
 
 class Frequency(models.TextChoices):
@@ -162,3 +164,37 @@ class Digest(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.period} {self.sent_at:%Y-%m-%d}"
+
+
+class Follow(models.Model):
+    """A member follows a lesson, a city, a country, a tag or a saved search of the practice
+    list, to hear of newly published practices that match. Each is stored as the list's
+    filters it stands for (`value` holds the lesson's number, the city's slug, the country's
+    code, the tag's slug, or the search's query string)."""
+
+    class Target(models.TextChoices):
+        LESSON = "lesson", _("Lesson")
+        CITY = "city", _("City")
+        COUNTRY = "country", _("Country")
+        TAG = "tag", _("Tag")
+        SEARCH = "search", _("Saved search")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="follows"
+    )
+    target = models.CharField(_("follows"), max_length=10, choices=Target.choices)
+    value = models.CharField(max_length=500)
+    # What the settings page and the e-mails call it, written when it was followed.
+    label = models.CharField(_("name"), max_length=300)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("follow")
+        verbose_name_plural = _("follows")
+        ordering = ["target", "label"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "target", "value"], name="followed_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} follows {self.target} {self.value}"

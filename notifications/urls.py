@@ -11,5 +11,7 @@ urlpatterns = [
         views.unfollow_thread,
         name="unfollow_thread",
     ),
+    path("my/follows/", views.follow, name="follow"),
+    path("my/follows/<int:pk>/unfollow/", views.unfollow, name="unfollow"),
     path("notifications/unsubscribe/<str:token>/", views.unsubscribe, name="unsubscribe"),
 ]

@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
+from notifications import follows
 from notifications.emails import read_unsubscribe_token
 from notifications.forms import PreferencesForm
-from notifications.models import Frequency, Kind, Preference
+from notifications.models import Follow, Frequency, Kind, Preference
 from practices.models import ThreadSubscription
 
 # The unsubscribe link of a digest names its period.
@@ -37,7 +38,12 @@ def preferences(request):
         .select_related("practice")
         .order_by("practice__title")
     )
-    return render(request, "notifications/settings.html", {"form": form, "followed": followed})
+    context = {
+        "form": form,
+        "followed": followed,
+        "follows": Follow.objects.filter(user=request.user),
+    }
+    return render(request, "notifications/settings.html", context)
 
 
 @login_required
@@ -51,6 +57,35 @@ def unfollow_thread(request, pk):
         request,
         _("You no longer follow “%(title)s”.") % {"title": subscription.practice.title},
     )
+    return redirect("notifications:settings")
+
+
+@login_required
+@require_POST
+def follow(request):
+    """The signed-in member: follow a lesson, city, country, tag or the list's current search
+    (its query string, from the list page), to hear of new practices that match."""
+    target, value, label = follows.resolve(
+        request.POST.get("target", ""), request.POST.get("value", "")[:2000]
+    )
+    Follow.objects.get_or_create(
+        user=request.user, target=target, value=value, defaults={"label": label}
+    )
+    messages.success(
+        request,
+        _("You follow “%(name)s”: new practices come by e-mail, as your settings say.")
+        % {"name": label},
+    )
+    return redirect(follows.page_of(target, value))
+
+
+@login_required
+@require_POST
+def unfollow(request, pk):
+    """The signed-in member: stop following one of their follows, from the settings page."""
+    followed = get_object_or_404(Follow, pk=pk, user=request.user)
+    followed.delete()
+    messages.success(request, _("You no longer follow “%(title)s”.") % {"title": followed.label})
     return redirect("notifications:settings")
 
 

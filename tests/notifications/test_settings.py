@@ -49,7 +49,7 @@ def test_staff_also_choose_for_reviews_and_moderation(staff):
 
 def test_off_sends_nothing(member, member_user, published):
     ThreadSubscription.objects.create(user=member_user, practice=published)
-    data = dict.fromkeys([Kind.REVIEW, Kind.TEAM], Frequency.IMMEDIATELY)
+    data = dict.fromkeys([Kind.REVIEW, Kind.TEAM, Kind.NEW_PRACTICE], Frequency.IMMEDIATELY)
     response = member.post(SETTINGS, {**data, Kind.COMMENT: Frequency.OFF})
     assert response.status_code == 302
     assert "Your notification settings have been saved." in member.get(SETTINGS).text

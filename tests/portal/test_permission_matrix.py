@@ -28,7 +28,7 @@ from django.urls import LocalePrefixPattern, URLResolver, get_resolver, path, re
 
 import portal.urls
 from notifications import emails
-from notifications.models import Kind
+from notifications.models import Follow, Kind
 from practices import threads
 from practices.models import Comment, Membership, Practice, ThreadSubscription
 from tests.factories import (
@@ -102,6 +102,8 @@ GET = {
     "notifications:settings":                (LOGIN, 200,   200,   200,   200),
     "notifications:unfollow_thread":         (LOGIN, 405,   405,   405,   405),
     "notifications:unsubscribe":             (200,   200,   200,   200,   200),
+    "notifications:follow":                  (LOGIN, 405,   405,   405,   405),
+    "notifications:unfollow":                (LOGIN, 405,   405,   405,   405),
     "practices:mine":                        (LOGIN, 200,   200,   200,   200),
     "practices:review":                      (LOGIN, 403,   403,   403,   200),
     "practices:lessons":                     (200,   200,   200,   200,   200),
@@ -174,6 +176,8 @@ POST = {
     "notifications:settings":                (LOGIN, 200,   200,   200,   200),
     "notifications:unfollow_thread":         (LOGIN, 302,   404,   404,   404),
     "notifications:unsubscribe":             (200,   200,   200,   200,   200),
+    "notifications:follow":                  (LOGIN, 400,   400,   400,   400),
+    "notifications:unfollow":                (LOGIN, 302,   404,   404,   404),
     "practices:mine":                        (LOGIN, 200,   200,   200,   200),
     "practices:review":                      (LOGIN, 403,   403,   403,   200),
     "practices:lessons":                     (405,   405,   405,   405,   405),
@@ -258,6 +262,7 @@ KWARGS = {
     "practices:comment_report": lambda w: {"pk": w["comment"].pk},
     "practices:unsubscribe": lambda w: {"token": w["unsubscribe"]},
     "notifications:unfollow_thread": lambda w: {"pk": w["followed"].pk},
+    "notifications:unfollow": lambda w: {"pk": w["follow"].pk},
     "notifications:unsubscribe": lambda w: {"token": w["notifications_unsubscribe"]},
     "practices:lesson": lambda w: {"number": 2},
     "practices:city": lambda w: {"slug": w["city"].slug},
@@ -324,6 +329,7 @@ def world(city_a, city_b, member_user, editor_user, other_editor_user, staff_use
         "unsubscribe": threads.unsubscribe_token(member_user, published),
         "notifications_unsubscribe": emails.unsubscribe_token(member_user, Kind.COMMENT),
         "followed": ThreadSubscription.objects.create(user=member_user, practice=published),
+        "follow": Follow.objects.create(user=member_user, target="city", value="x", label="X"),
         "confirm_key": EmailConfirmationHMAC(unconfirmed).key,
         "reset": {
             "uidb36": user_pk_to_url_str(member_user),
