@@ -2,13 +2,19 @@
 neither does), the request never waits for the mail server, a failed send is tried again, and
 one out of tries stays failed in the admin until staff send it again."""
 
+import io
 import smtplib
+from datetime import timedelta
 
 import pytest
 from django.core import mail
 from django.core.mail.backends import locmem
+from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from notifications.models import Email
 from tests.factories import PracticeFactory
@@ -124,3 +130,21 @@ def test_account_e_mails_go_through_the_queue_too(anonymous):
     assert waiting_jobs() == ["notifications.mail.deliver"]
     [message] = delivered()
     assert message.to == ["new@example.org"]
+
+
+def test_a_job_left_running_by_a_dead_worker_is_queued_again_and_sends_once(
+    draft, editor_user, staff_user
+):
+    draft.submit(by=editor_user)
+    run_jobs(limit=1)  # writes the reviewer's e-mail and queues its delivery
+    job = DBTaskResult.objects.get(status=TaskResultStatus.READY)
+    job.claim("a worker that is then killed")
+    DBTaskResult.objects.filter(pk=job.pk).update(started_at=timezone.now() - timedelta(hours=1))
+    out = io.StringIO()
+
+    call_command("requeue_stuck_jobs", stdout=out)
+
+    assert out.getvalue() == "jobs queued again: 1\n"
+    [message] = delivered()
+    assert message.to == [staff_user.email]
+    assert delivered() == [message]
