@@ -7,6 +7,8 @@ trusts none of it: a target that does not exist is a 404, a search with paramete
 does not know (or none at all) a 400.
 """
 
+import re
+
 from django.core.exceptions import BadRequest
 from django.http import Http404, QueryDict
 from django.urls import reverse
@@ -29,7 +31,8 @@ def resolve(target, value):
     if target == Target.SEARCH:
         return from_search(value)
     if target == Target.LESSON:
-        lesson = Lesson.objects.filter(number=int(value) if value.isdigit() else 0).first()
+        number = int(value) if re.fullmatch(r"[0-9]{1,3}", value) else 0
+        lesson = Lesson.objects.filter(number=number).first()
         if lesson is None:
             raise Http404("No such lesson.")
         return target, str(lesson.number), str(lesson)
