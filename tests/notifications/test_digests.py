@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from notifications import digests
 from notifications.digests import send_due
 from notifications.models import Frequency, Kind, Preference
 from practices import hooks
@@ -117,3 +118,30 @@ def test_a_digests_unsubscribe_link_turns_off_what_it_gathers(
     anonymous.post(link, {"List-Unsubscribe": "One-Click"})
 
     assert Preference.objects.frequency(weekly_reader, Kind.COMMENT) == Frequency.OFF
+
+
+def test_a_run_killed_halfway_sends_each_digest_once_in_all(
+    weekly_reader, published, member_user, monkeypatch
+):
+    second = UserFactory(email="second@example.org", confirmed=True)
+    Preference.objects.create(user=second, kind=Kind.COMMENT, frequency=Frequency.WEEKLY)
+    for reader in [weekly_reader, second]:
+        ThreadSubscription.objects.create(user=reader, practice=published)
+    comments(published, 3, member_user)
+
+    real_send = digests.send
+
+    def dies_at_the_second(user, *args):
+        if user == second:
+            raise SystemExit("killed")
+        return real_send(user, *args)
+
+    monkeypatch.setattr(digests, "send", dies_at_the_second)
+    with pytest.raises(SystemExit):
+        send_due()
+    monkeypatch.setattr(digests, "send", real_send)
+    assert send_due() == 1  # the second member's, whole; not the first one's again
+
+    for reader in [weekly_reader, second]:
+        [digest] = [m for m in delivered() if m.to == [reader.email]]
+        assert "3 new items" in digest.subject
