@@ -97,7 +97,10 @@ INSTALLED_APPS = [
     "taggit",
     "django_countries",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "practices",
+    "notifications",
     "events",
     "portal",
 ]
@@ -237,11 +240,14 @@ DEFAULT_FROM_EMAIL = envstr("DJANGO_DEFAULT_FROM_EMAIL", "Together for Safety <n
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where readers write to the portal's staff (the contact page); none by default.
 CONTACT_EMAIL = envstr("DJANGO_CONTACT_EMAIL", "")
+# Every e-mail is stored and handed to the job queue (notifications/mail.py); the worker sends
+# it with MAIL_DELIVERY_BACKEND, retrying a failed send (README, "Background jobs").
+EMAIL_BACKEND = "notifications.mail.QueuedEmailBackend"
 if DEBUG and not envstr("DJANGO_EMAIL_HOST"):
-    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    MAIL_DELIVERY_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
     EMAIL_FILE_PATH = VAR_DIR / "mail"
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    MAIL_DELIVERY_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     EMAIL_HOST = envstr("DJANGO_EMAIL_HOST", "localhost")
     EMAIL_PORT = envint("DJANGO_EMAIL_PORT", 587)
     EMAIL_HOST_USER = envstr("DJANGO_EMAIL_HOST_USER")
@@ -299,6 +305,17 @@ TAGGIT_CASE_INSENSITIVE = True
 COMMENT_EDIT_MINUTES = envint("DJANGO_COMMENT_EDIT_MINUTES", 15)
 COMMENTS_PER_MINUTE = envint("DJANGO_COMMENTS_PER_MINUTE", 5)
 COMMENT_HIDE_AFTER_REPORTS = envint("DJANGO_COMMENT_HIDE_AFTER_REPORTS", 3)
+
+# Background jobs: rows in the database (django-tasks-db), so a job commits with the change
+# that caused it; `manage.py db_worker` runs them (README, "Background jobs").
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
+# A failed send is tried again after 1, 4, 16, 64... minutes, this many times in all.
+MAIL_TRIES = envint("DJANGO_MAIL_TRIES", 5)
 
 LOGGING = {
     "version": 1,

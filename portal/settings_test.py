@@ -3,7 +3,9 @@
 from portal.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# E-mails still go through the queue (notifications.mail); the worker's sends land in
+# mail.outbox. Tests run the queued jobs with `with sent(): ...` (tests/conftest.py).
+MAIL_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tests render templates without running collectstatic first.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

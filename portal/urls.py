@@ -42,6 +42,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("accounts.urls")),
     path("", include("practices.urls")),
+    path("", include("notifications.urls")),
     path("events/", include("events.urls")),
     prefix_default_language=False,
 )

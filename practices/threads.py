@@ -12,12 +12,13 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.core import signing
 from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from practices import notifications
+from practices import hooks
 from practices.models import Comment, Membership, Refused, ThreadSubscription
 
 # Replies deeper than this are drawn at this depth; they still say whom they answer.
@@ -116,10 +117,12 @@ def post_comment(*, practice, author, body, parent=None, token=""):
             comment = Comment.objects.create(
                 practice=practice, author=author, parent=parent, body=body, form_token=token
             )
+            # Whoever comments hears of the answers, unless they muted the thread.
+            ThreadSubscription.objects.get_or_create(user=author, practice=practice)
+            hooks.comment_posted.send(sender=Comment, comment=comment)
     except IntegrityError:
         # The same form posted twice at the same moment: the first one won.
         return Comment.objects.get(author=author, form_token=token)
-    transaction.on_commit(lambda: notifications.comment_posted(comment), robust=True)
     return comment
 
 
@@ -133,3 +136,20 @@ def is_following(practice, user):
     if not user.is_authenticated:
         return False
     return ThreadSubscription.objects.filter(user=user, practice=practice, following=True).exists()
+
+
+UNSUBSCRIBE_SALT = "practices.comments.unsubscribe"
+
+
+def unsubscribe_token(user, practice):
+    """A signed token that mutes one thread for one member, usable without logging in."""
+    return signing.dumps({"user": user.pk, "practice": practice.pk}, salt=UNSUBSCRIBE_SALT)
+
+
+def read_unsubscribe_token(token):
+    """(user id, practice id), or None for a token that was altered or made up."""
+    try:
+        data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+        return int(data["user"]), int(data["practice"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None

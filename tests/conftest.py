@@ -5,6 +5,7 @@ city A. `<role>` is that person's signed-in client, `<role>_user` the user."""
 
 import os
 import smtplib
+from contextlib import contextmanager
 
 import pytest
 from allauth.account.models import EmailAddress
@@ -19,6 +20,7 @@ from hypothesis import settings as hypothesis_settings
 
 from practices.models import Membership
 from tests.factories import CityFactory, MembershipFactory, PracticeFactory, UserFactory
+from tests.jobs import run_jobs
 
 # Hypothesis (tests/portal/test_hostile_*.py): enough examples to find the usual breakages in
 # a few seconds per test. Each test's fixtures are set up once for all its examples, which is
@@ -47,6 +49,13 @@ def english_to_start_with():
     test's reverse() give /fr/ addresses."""
     with translation.override("en"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def mail_through_the_queue(settings):
+    """Django's test set-up makes every e-mail go straight to mail.outbox; the portal's go
+    through the job queue, as in production, and reach mail.outbox when the jobs run."""
+    settings.EMAIL_BACKEND = "notifications.mail.QueuedEmailBackend"
 
 
 @pytest.fixture(autouse=True)
@@ -180,9 +189,16 @@ def published(city_a):
 
 @pytest.fixture
 def sent(django_capture_on_commit_callbacks):
-    """Run what a request leaves for after its commit (e-mails), as a real server would:
-    `with sent(): client.post(...)`."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
+    """Run what a request leaves for after its commit and the jobs it queued (e-mails), as a
+    real server and its worker would: `with sent(): client.post(...)`."""
+
+    @contextmanager
+    def running_jobs():
+        with django_capture_on_commit_callbacks(execute=True):
+            yield
+        run_jobs()
+
+    return running_jobs
 
 
 @pytest.fixture

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from practices import hooks
 from practices.markup import render_markdown
 
 MAX_COMMENT_LENGTH = 5000
@@ -156,7 +157,9 @@ class Comment(models.Model):
             raise Refused(_("You have already reported this comment.")) from None
         reporters = self.reports.open().values("reporter").distinct().count()
         if not self.is_hidden and reporters >= settings.COMMENT_HIDE_AFTER_REPORTS:
-            self.hide(by=None)
+            with transaction.atomic():
+                self.hide(by=None)
+                hooks.comment_hidden.send(sender=Comment, comment=self)
         return report
 
     def remove(self):

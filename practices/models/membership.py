@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from practices import notifications
+from practices import hooks
 
 
 class MembershipQuerySet(models.QuerySet):
@@ -87,14 +87,14 @@ class Membership(models.Model):
     @classmethod
     def request(cls, *, user, city, reason):
         """`user` asks to join `city`'s team; its managers (or staff, if it has none) are told
-        once the request is saved. The same request posted twice at once makes one: the second
+        (hooks.membership_requested). The same request posted twice at once makes one: the second
         is refused with a ValidationError."""
         try:
             with transaction.atomic():
                 membership = cls.objects.create(user=user, city=city, reason=reason)
+                hooks.membership_requested.send(sender=cls, membership=membership)
         except IntegrityError:
             raise ValidationError(_("Your request is already waiting for a decision.")) from None
-        transaction.on_commit(lambda: notifications.membership_requested(membership), robust=True)
         return membership
 
     def can_decide(self, user):
@@ -121,4 +121,4 @@ class Membership(models.Model):
         self.decided_at = timezone.now()
         self.decision_message = message
         self.save(update_fields=["status", "decided_by", "decided_at", "decision_message"])
-        transaction.on_commit(lambda: notifications.membership_decided(self), robust=True)
+        hooks.membership_decided.send(sender=type(self), membership=self)

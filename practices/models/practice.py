@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
-from practices import notifications
+from practices import hooks
 from practices.markup import render_markdown
 from practices.models.comments import Comment
 from practices.models.reference import City, Lesson
@@ -427,7 +427,7 @@ class Practice(models.Model):
         change = self.status_changes.create(
             from_status=previous, to_status=status, changed_by=by, message=message
         )
-        transaction.on_commit(lambda: notifications.status_changed(change), robust=True)
+        hooks.status_changed.send(sender=StatusChange, change=change)
 
 
 class PracticeLink(models.Model):

@@ -19,7 +19,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from practices import notifications, threads
+from practices import threads
 from practices.forms import CommentForm, CommentReportForm
 from practices.models import Comment, Practice, Refused, ThreadSubscription
 
@@ -156,7 +156,7 @@ def follow(request, slug):
 
 def unsubscribe(request, token):
     """Anyone holding the link from a notification: stop e-mails about that thread."""
-    found = notifications.read_unsubscribe_token(token)
+    found = threads.read_unsubscribe_token(token)
     if found is None:
         raise Http404("This link is not valid.")
     user = get_object_or_404(get_user_model(), pk=found[0])

@@ -2,10 +2,10 @@
 language of every e-mail allauth sends them, links included."""
 
 import pytest
-from django.core import mail
 
 from accounts.models import User
 from tests.accounts.utils import PASSWORD, link_in
+from tests.jobs import delivered
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +28,7 @@ def test_signing_up_in_french_gives_french_e_mails_with_french_links(anonymous):
     assert response.status_code == 302
     assert response.url == "/fr/accounts/confirm-email/"
     assert User.objects.get(email="amira@city.example").language == "fr"
-    [message] = mail.outbox
+    [message] = delivered()
     assert message.subject == "[Ensemble pour la sécurité] Confirmez votre adresse e-mail"
     assert message.body.startswith("Bonjour de la part d'Ensemble pour la sécurité")
     assert link_in(message).startswith("/fr/accounts/confirm-email/")
@@ -38,7 +38,7 @@ def test_signing_up_in_english_keeps_english(anonymous):
     sign_up(anonymous, "/accounts/signup/")
 
     assert User.objects.get(email="amira@city.example").language == "en"
-    [message] = mail.outbox
+    [message] = delivered()
     assert message.subject.startswith("[Together for Safety] ")
     assert message.body.startswith("Hello from Together for Safety!")
     assert link_in(message).startswith("/accounts/confirm-email/")
@@ -52,7 +52,7 @@ def test_password_reset_asked_from_an_english_page_reaches_a_french_member_in_fr
 
     anonymous.post("/accounts/password/reset/", {"email": verified_user.email})
 
-    [message] = mail.outbox
+    [message] = delivered()
     assert message.subject.startswith("[Ensemble pour la sécurité] ")
     assert "mot de passe" in message.body
     assert link_in(message).startswith("/fr/accounts/password/reset/key/")

@@ -4,7 +4,8 @@ field with its label, no inline style or script (a strict Content-Security-Polic
 from html.parser import HTMLParser
 
 import pytest
-from django.core import mail
+
+from tests.jobs import delivered
 
 pytestmark = pytest.mark.django_db
 
@@ -75,7 +76,7 @@ def test_form_with_errors_is_still_a_site_page(anonymous):
 
 def test_email_page_with_a_change_pending(member):
     member.post("/accounts/email/", {"email": "new@example.org", "action_add": ""})
-    assert len(mail.outbox) == 1
+    assert len(delivered()) == 1
     assert_site_page(member.get("/accounts/email/"))
 
 

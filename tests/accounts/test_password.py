@@ -1,10 +1,10 @@
 """Resetting a forgotten password by e-mail, and changing it while signed in."""
 
 import pytest
-from django.core import mail
 from django.test import Client
 
 from tests.accounts.utils import PASSWORD, is_signed_in, link_in
+from tests.jobs import delivered
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,7 @@ def test_reset_mail_arrives_and_its_link_sets_a_new_password(anonymous, verified
 
     assert response.status_code == 302
     assert "We have sent you an email." in anonymous.get(response.url).text
-    [message] = mail.outbox
+    [message] = delivered()
     assert message.to == [verified_user.email]
     assert message.subject == "[Together for Safety] Password Reset Email"
 
@@ -40,7 +40,7 @@ def test_reset_mail_arrives_and_its_link_sets_a_new_password(anonymous, verified
 
 def test_reset_link_works_only_once(anonymous, verified_user):
     anonymous.post(RESET, {"email": verified_user.email})
-    link = link_in(mail.outbox[0])
+    link = link_in(delivered()[0])
     form = anonymous.get(link, follow=True)
     anonymous.post(
         form.redirect_chain[-1][0], {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
@@ -112,7 +112,7 @@ def test_a_password_reset_signs_out_every_device(anonymous, verified_user):
     laptop, phone = signed_in_twice(verified_user)
 
     anonymous.post(RESET, {"email": verified_user.email})
-    form = anonymous.get(link_in(mail.outbox[0]), follow=True)
+    form = anonymous.get(link_in(delivered()[0]), follow=True)
     anonymous.post(
         form.redirect_chain[-1][0], {"password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
     )

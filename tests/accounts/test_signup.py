@@ -3,10 +3,10 @@ confirms the address, and only then can the new member sign in."""
 
 import pytest
 from allauth.account.models import EmailAddress
-from django.core import mail
 
 from accounts.models import User
 from tests.accounts.utils import PASSWORD, is_signed_in, link_in
+from tests.jobs import delivered
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ def test_signup_sends_a_confirmation_email_whose_link_confirms_then_sign_in_work
     assert user.display_name == "Amira Haddad"
     assert not is_signed_in(anonymous)
 
-    [message] = mail.outbox
+    [message] = delivered()
     assert message.to == ["amira@city.example"]
     assert message.subject.startswith("[Together for Safety] ")
     confirm_url = link_in(message)
@@ -87,7 +87,7 @@ def test_signup_without_a_display_name_shows_the_error_next_to_the_field(anonymo
     # What was typed is kept.
     assert 'value="amira@city.example"' in response.text
     assert not User.objects.filter(email="amira@city.example").exists()
-    assert mail.outbox == []
+    assert delivered() == []
 
 
 def test_signup_with_a_taken_address_reveals_nothing_on_the_page(anonymous, verified_user):
@@ -97,7 +97,7 @@ def test_signup_with_a_taken_address_reveals_nothing_on_the_page(anonymous, veri
     assert response.status_code == 302
     assert response.url == "/accounts/confirm-email/"
     assert User.objects.filter(email__iexact=verified_user.email).count() == 1
-    [message] = mail.outbox
+    [message] = delivered()
     assert message.to == [verified_user.email]
     assert "Account Already Exists" in message.subject
 

@@ -3,7 +3,8 @@ and, once a curator has approved them, writes a practice, previews it and submit
 curator publishes it in the admin, and any reader then finds it in the list and the search.
 
 Two people, two browser contexts: each acts only through the pages. The e-mail is read from
-Django's locmem outbox, which the live server (a thread of this process) fills.
+Django's locmem outbox, which the jobs the live server (a thread of this process) queued fill
+when the test runs them (tests/jobs.py).
 """
 
 import re
@@ -13,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e import pages, people
+from tests.jobs import run_jobs
 
 pytestmark = pytest.mark.e2e
 
@@ -33,7 +35,9 @@ def messages(page):
 
 
 def confirmation_link(outbox, address):
-    """The path of the confirmation link in the one e-mail sent to this address."""
+    """The path of the confirmation link in the one e-mail sent to this address, once the
+    worker has sent it (the jobs run here, as the worker would)."""
+    run_jobs()
     [message] = [message for message in outbox if message.to == [address]]
     [url] = re.findall(r"https?://\S+/accounts/confirm-email/\S+", message.body)
     return urlparse(url).path
@@ -159,6 +163,7 @@ def test_officer_joins_a_city_and_publishes_a_practice_a_curator_approves(
     expect(reader.locator(".practice")).to_contain_text("Aarhus")
 
     # The officer was told of each decision by e-mail.
+    run_jobs()
     subjects = [message.subject for message in mailoutbox if message.to == [OFFICER_EMAIL]]
     assert "[Together for Safety] Aarhus: Approved" in subjects
     assert f"[Together for Safety] “{TITLE}”: Published" in subjects

@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 from taggit.models import TaggedItem
 
 from accounts.models import User
+from notifications.models import Follow
 from practices.models import Comment, CommentReport, Membership, Practice, PracticeLink
 from tests.factories import MembershipFactory, PracticeFactory, UserFactory
 
@@ -298,6 +299,17 @@ def test_log_in_and_password_reset_answer_with_a_page(anonymous, data):
         assert post(anonymous, "/accounts/password/reset/", reset).status_code in (200, 302)
 
 
+@given(data=st.data())
+def test_a_follow_is_saved_whole_or_refused_clearly(member, city_a, data):
+    form = data.draw(fields({"target": "search", "value": "lesson=2&country=DK&q=trust&tag=youth"}))
+    with rolled_back():
+        before = Follow.objects.count()
+        response = post(member, "/my/follows/", form)
+
+        assert response.status_code in (302, 400, 404)
+        assert Follow.objects.count() <= before + (response.status_code == 302)
+
+
 # The same sweep on every form, without chance: each field alone gets each of these, the other
 # fields staying valid (the hostile value must reach the code that uses the field).
 POISON = ["a\x00b", "\u202e\u2066evil\u2069", "漢" * 100_000, ""]
@@ -351,6 +363,12 @@ def every_form(anonymous, member, editor, staff, city_a, editor_user, published,
         ),
         "password reset": (anonymous, "/accounts/password/reset/", {"email": "a@example.org"}),
         "password change": (member, "/accounts/password/change/", PASSWORD_CHANGE),
+        "notification settings": (
+            member,
+            "/my/notifications/",
+            dict.fromkeys(["review", "team", "comment", "new_practice"], "daily"),
+        ),
+        "follow": (member, "/my/follows/", {"target": "search", "value": "lesson=2&q=trust"}),
     }
 
 

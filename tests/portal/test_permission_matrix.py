@@ -27,14 +27,17 @@ from django.test import Client
 from django.urls import LocalePrefixPattern, URLResolver, get_resolver, path, reverse
 
 import portal.urls
-from practices import notifications
-from practices.models import Comment, Membership, Practice
+from notifications import emails
+from notifications.models import Follow, Kind
+from practices import threads
+from practices.models import Comment, Membership, Practice, ThreadSubscription
 from tests.factories import (
     EventPracticeFactory,
     MembershipFactory,
     NetworkFactory,
     PracticeFactory,
 )
+from tests.jobs import run_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -99,6 +102,11 @@ GET = {
     "practices:comment_delete":              (LOGIN, 200,   403,   403,   200),
     "practices:comment_report":              (LOGIN, 403,   200,   200,   200),
     "practices:unsubscribe":                 (200,   200,   200,   200,   200),
+    "notifications:settings":                (LOGIN, 200,   200,   200,   200),
+    "notifications:unfollow_thread":         (LOGIN, 405,   405,   405,   405),
+    "notifications:unsubscribe":             (200,   200,   200,   200,   200),
+    "notifications:follow":                  (LOGIN, 405,   405,   405,   405),
+    "notifications:unfollow":                (LOGIN, 405,   405,   405,   405),
     "practices:mine":                        (LOGIN, 200,   200,   200,   200),
     "practices:review":                      (LOGIN, 403,   403,   403,   200),
     "practices:lessons":                     (200,   200,   200,   200,   200),
@@ -174,6 +182,11 @@ POST = {
     "practices:comment_delete":              (LOGIN, 302,   403,   403,   302),
     "practices:comment_report":              (LOGIN, 403,   200,   200,   200),
     "practices:unsubscribe":                 (200,   200,   200,   200,   200),
+    "notifications:settings":                (LOGIN, 200,   200,   200,   200),
+    "notifications:unfollow_thread":         (LOGIN, 302,   404,   404,   404),
+    "notifications:unsubscribe":             (200,   200,   200,   200,   200),
+    "notifications:follow":                  (LOGIN, 400,   400,   400,   400),
+    "notifications:unfollow":                (LOGIN, 302,   404,   404,   404),
     "practices:mine":                        (LOGIN, 200,   200,   200,   200),
     "practices:review":                      (LOGIN, 403,   403,   403,   200),
     "practices:lessons":                     (405,   405,   405,   405,   405),
@@ -219,6 +232,13 @@ ADMIN_STAFF = {
     "admin:practices_statuschange_delete": (403, 403),
     "admin:practices_comment_add": (403, 403),
     "admin:practices_reportedcomment_add": (403, 403),
+    # E-mails and jobs are records of what happened: read, and failed e-mails sent again.
+    "admin:notifications_email_add": (403, 403),
+    "admin:notifications_email_change": (200, 403),
+    "admin:notifications_email_delete": (403, 403),
+    "admin:django_tasks_database_dbtaskresult_add": (403, 403),
+    "admin:django_tasks_database_dbtaskresult_change": (200, 403),
+    "admin:django_tasks_database_dbtaskresult_delete": (403, 403),
 }
 
 
@@ -253,6 +273,9 @@ KWARGS = {
     "practices:comment_delete": lambda w: {"pk": w["comment"].pk},
     "practices:comment_report": lambda w: {"pk": w["comment"].pk},
     "practices:unsubscribe": lambda w: {"token": w["unsubscribe"]},
+    "notifications:unfollow_thread": lambda w: {"pk": w["followed"].pk},
+    "notifications:unfollow": lambda w: {"pk": w["follow"].pk},
+    "notifications:unsubscribe": lambda w: {"token": w["notifications_unsubscribe"]},
     "practices:lesson": lambda w: {"number": 2},
     "practices:city": lambda w: {"slug": w["city"].slug},
     "practices:tag": lambda w: {"slug": "trust"},
@@ -301,6 +324,7 @@ def world(city_a, city_b, member_user, editor_user, other_editor_user, staff_use
     event = EventPracticeFactory(practice=published).event
     Group.objects.create(name="Curators")
     network = NetworkFactory()
+    run_jobs()  # the submission's e-mails, for the admin's pages of e-mails
     return {
         "users": {
             "member": member_user,
@@ -317,7 +341,10 @@ def world(city_a, city_b, member_user, editor_user, other_editor_user, staff_use
         "network": network,
         "event": event,
         "member": member_user,
-        "unsubscribe": notifications.unsubscribe_token(member_user, published),
+        "unsubscribe": threads.unsubscribe_token(member_user, published),
+        "notifications_unsubscribe": emails.unsubscribe_token(member_user, Kind.COMMENT),
+        "followed": ThreadSubscription.objects.create(user=member_user, practice=published),
+        "follow": Follow.objects.create(user=member_user, target="city", value="x", label="X"),
         "confirm_key": EmailConfirmationHMAC(unconfirmed).key,
         "reset": {
             "uidb36": user_pk_to_url_str(member_user),

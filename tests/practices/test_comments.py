@@ -16,9 +16,10 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from practices import threads
 from practices.models import Comment, Practice, ThreadSubscription
-from practices.notifications import unsubscribe_token
+from practices.threads import unsubscribe_token
 from tests.conftest import signed_in
 from tests.factories import PracticeFactory, UserFactory
+from tests.jobs import delivered
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +51,7 @@ def test_an_unconfirmed_member_is_asked_to_confirm_and_sent_a_new_link(
     assertContains(response, "<h1>Confirm your e-mail address</h1>", html=True)
     assertContains(response, "We have sent a confirmation link to newcomer@example.org")
     assert not Comment.objects.exists()
-    [message] = mail.outbox
+    [message] = delivered()
     assert message.to == [newcomer_user.email]
 
 

@@ -6,9 +6,9 @@ from django.core import mail
 from django.urls import reverse
 
 from practices.models import Membership
-from practices.notifications import _send
 from tests.conftest import signed_in
 from tests.factories import MembershipFactory, PracticeFactory, UserFactory
+from tests.jobs import run_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -31,6 +31,7 @@ def test_a_french_author_hears_of_publication_in_french_with_french_links(
         draft=True,
     )
     practice.submit(by=french_author)
+    run_jobs()
     mail.outbox.clear()
 
     with sent():
@@ -88,11 +89,15 @@ def test_a_comment_reaches_english_and_french_editors_each_in_their_language(
     assert "/fr/" not in in_english.body
 
 
-def test_members_sharing_a_language_share_one_e_mail():
-    practice = PracticeFactory(slug="youth-panels")
-    change = practice.status_changes.create(to_status="published", from_status="submitted")
-    readers = [UserFactory(language="fr"), UserFactory(language="fr"), UserFactory()]
+def test_each_member_gets_an_e_mail_of_their_own_with_their_own_unsubscribe_link(sent):
+    """Members never see each other's addresses, and each link turns off only their own."""
+    author = UserFactory(language="fr")
+    practice = PracticeFactory(slug="youth-panels", submitted_by=author, draft=True)
+    readers = [UserFactory(language="fr", is_staff=True), UserFactory(is_staff=True)]
 
-    _send("status_changed", {"change": change, "practice": practice}, readers)
+    with sent():
+        practice.submit(by=author)
 
-    assert sorted(len(message.to) for message in mail.outbox) == [1, 2]
+    assert sorted(message.to for message in mail.outbox) == sorted([r.email] for r in readers)
+    links = {message.extra_headers["List-Unsubscribe"] for message in mail.outbox}
+    assert len(links) == 2

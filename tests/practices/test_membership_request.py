@@ -3,9 +3,11 @@
 import pytest
 from django.core import mail
 from django.core.exceptions import ValidationError
+from django.db import transaction
 
 from practices.models import Membership
 from tests.factories import MembershipFactory
+from tests.jobs import delivered, waiting_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -24,17 +26,17 @@ def test_a_request_waits_for_a_decision_and_the_managers_hear_of_it(
     assert "I run the council." in message.body
 
 
-def test_the_managers_hear_only_once_the_request_is_committed(
-    member_user, city_a, manager_user, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks() as callbacks:
+def test_the_managers_job_commits_with_the_request_or_not_at_all(member_user, city_a, manager_user):
+    with pytest.raises(RuntimeError), transaction.atomic():
         Membership.request(user=member_user, city=city_a, reason="I run the council.")
-    # Nothing is sent before the commit, so a request rolled back tells nobody.
-    assert mail.outbox == []
+        raise RuntimeError("something later in the same transaction fails")
+    # The request was rolled back, and its job with it: nobody is told.
+    assert waiting_jobs() == []
+    assert delivered() == []
 
-    for callback in callbacks:
-        callback()
-    assert len(mail.outbox) == 1
+    Membership.request(user=member_user, city=city_a, reason="I run the council.")
+    assert waiting_jobs() == ["notifications.jobs.membership_requested"]
+    assert len(delivered()) == 1
 
 
 def test_a_second_open_request_for_the_same_city_is_refused(member_user, city_a, sent):

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from practices.models import Practice
 from tests.factories import PracticeFactory
+from tests.jobs import run_jobs
 
 pytestmark = pytest.mark.django_db
 
@@ -18,6 +19,7 @@ def submitted(editor_user, city_a):
         city=city_a, submitted_by=editor_user, title="Youth panels", draft=True
     )
     practice.submit(by=editor_user)
+    run_jobs()
     mail.outbox.clear()
     return practice
 

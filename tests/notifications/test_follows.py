@@ -1,0 +1,122 @@
+"""Following a lesson, a city, a country, a tag or a saved search of the practice list: members
+hear of newly published practices that match, once each; bad targets are refused clearly."""
+
+import pytest
+from django.urls import reverse
+
+from notifications.models import Follow
+from tests.factories import CityFactory, PracticeFactory
+from tests.jobs import delivered
+
+pytestmark = pytest.mark.django_db
+
+FOLLOW = "/my/follows/"
+
+
+def follow(client, target, value):
+    return client.post(FOLLOW, {"target": target, "value": value})
+
+
+def to(user):
+    return [message for message in delivered() if message.to == [user.email]]
+
+
+def publish(staff_user, **fields):
+    practice = PracticeFactory(draft=True, **fields)
+    practice.submit(by=staff_user)
+    practice.publish(by=staff_user)
+    return practice
+
+
+@pytest.mark.parametrize(
+    "target, value, fields",
+    [
+        ("lesson", "3", {"lessons": [3]}),
+        ("city", "aarhus", {}),
+        ("country", "dk", {}),
+        ("tag", "youth", {"tags": ["Youth"]}),
+        ("search", "lesson=3&lesson=5&language=en", {"lessons": [5], "language": "en"}),
+    ],
+)
+def test_a_follower_hears_of_a_new_practice_that_matches(
+    member, member_user, staff_user, city_a, target, value, fields
+):
+    PracticeFactory(city=city_a, tags=["Youth"])  # the tag exists before it is followed
+    response = follow(member, target, value)
+    assert response.status_code == 302
+    assert "You follow" in member.get(response["Location"], follow=True).text
+
+    publish(staff_user, city=city_a, title="Street mediators", **fields)
+
+    [message] = to(member_user)
+    assert "New practice on" in message.subject
+    assert "Street mediators" in message.subject
+    assert "List-Unsubscribe" in message.extra_headers
+
+
+def test_a_practice_elsewhere_tells_nobody(member, member_user, staff_user, city_a):
+    follow(member, "city", "aarhus")
+    publish(staff_user, city=CityFactory(name="Oslo", country="NO"))
+    assert to(member_user) == []
+
+
+def test_a_practice_matching_two_follows_is_told_once_and_again_never(
+    member, member_user, staff_user, city_a
+):
+    follow(member, "city", "aarhus")
+    follow(member, "lesson", "2")
+    practice = publish(staff_user, city=city_a, lessons=[2])
+    assert len(to(member_user)) == 1
+
+    practice.archive(by=staff_user)
+    practice.publish(by=staff_user)  # published again: not new
+    assert len(to(member_user)) == 1
+
+
+def test_one_filter_from_the_list_is_followed_as_that_thing(member, member_user, city_a):
+    follow(member, "search", "country=DK&page=2")
+    assert Follow.objects.get(user=member_user).target == "country"
+
+
+def test_the_list_page_offers_to_follow_its_search(member):
+    page = member.get("/practices/?lesson=3&q=youth").text
+    assert 'name="value" value="lesson=3&amp;q=youth"' in page
+    assert "Follow new practices that match this search" in page
+
+
+def test_follows_are_listed_and_unfollowed_from_the_settings(member, member_user, city_a):
+    follow(member, "city", "aarhus")
+    page = member.get("/my/notifications/").text
+    assert "Unfollow “Aarhus”" in page
+    followed = Follow.objects.get(user=member_user)
+
+    response = member.post(reverse("notifications:unfollow", args=[followed.pk]))
+
+    assert response.status_code == 302
+    assert not Follow.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "target, value",
+    [("lesson", "12"), ("lesson", "x"), ("city", "atlantis"), ("country", "ZZ"), ("tag", "none")],
+)
+def test_an_unknown_target_is_a_404(member, city_a, target, value):
+    assert follow(member, target, value).status_code == 404
+    assert not Follow.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "target, value",
+    [
+        ("gossip", "x"),
+        ("search", ""),
+        ("search", "page=2&sort=title"),
+        ("search", "lesson=99"),
+        ("search", "country=Denmark"),
+        ("search", "year=abc&q=youth"),
+        ("search", "colour=blue&q=youth"),
+    ],
+)
+def test_an_odd_search_is_a_400(member, target, value):
+    assert follow(member, target, value).status_code == 400
+    assert not Follow.objects.exists()
