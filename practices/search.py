@@ -283,7 +283,8 @@ def to_html(snippet):
 
 
 def refresh_vectors(queryset):
-    """Recompute the stored search vector of these practices, in one UPDATE per language."""
+    """Recompute the stored search vector of these practices, in one UPDATE per language (on
+    SQLite, their rows of the FTS5 index)."""
     if not is_postgresql():
         fts.reindex(list(queryset.values_list("pk", flat=True)), SECTION_FIELDS)
         return

@@ -1,4 +1,5 @@
-from django.urls import path
+from django.urls import path, register_converter
+from django.urls.converters import SlugConverter
 
 from practices import feeds
 from practices.views import (
@@ -15,6 +16,15 @@ from practices.views import (
 )
 
 app_name = "practices"
+
+
+class UnicodeSlugConverter(SlugConverter):
+    """A slug that keeps its accents, as django-taggit makes tags' ("prévention")."""
+
+    regex = r"[-\w]+"
+
+
+register_converter(UnicodeSlugConverter, "unicode_slug")
 
 urlpatterns = [
     path("practices/", browse.practice_list, name="list"),
@@ -42,7 +52,7 @@ urlpatterns = [
     path("cities/<slug:slug>/team/", team.city_team, name="city_team"),
     path("memberships/<int:pk>/decide/", team.decide_membership, name="decide_membership"),
     path("tags/", tags.tag_list, name="tags"),
-    path("tags/<str:slug>/", tags.tag_detail, name="tag"),
+    path("tags/<unicode_slug:slug>/", tags.tag_detail, name="tag"),
     path("networks/<slug:slug>/", networks.network_detail, name="network"),
     path("feeds/practices/", feeds.PracticeFeed(), name="feed"),
     path("feeds/lessons/<int:number>/", feeds.LessonFeed(), name="lesson_feed"),

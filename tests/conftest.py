@@ -113,8 +113,8 @@ def newcomer(newcomer_user):
 
 @pytest.fixture
 def postgresql(db):
-    """For tests of behaviour only PostgreSQL has (full-text search); they run in the
-    PostgreSQL pass of CI."""
+    """For tests of behaviour only PostgreSQL has (pg_dump and pg_restore); they run in the
+    PostgreSQL pass of CI. Search is not one: its tests run on both databases."""
     if connection.vendor != "postgresql":
         pytest.skip("needs PostgreSQL (run with DATABASE_URL=postgres://...)")
 

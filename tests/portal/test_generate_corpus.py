@@ -64,7 +64,7 @@ def test_refuses_a_database_that_holds_practices(db):
     assert Practice.objects.count() == 40
 
 
-def test_generated_practices_are_found_by_search(postgresql, anonymous):
+def test_generated_practices_are_found_by_search(anonymous):
     generate()
     practice = Practice.objects.published().first()
     word = practice.title.split()[0]

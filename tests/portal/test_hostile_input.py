@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tests.factories import CityFactory, EventPracticeFactory, PracticeFactory
+from tests.factories import CityFactory, EventPracticeFactory, NetworkFactory, PracticeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,13 +25,15 @@ ODD_VALUES = [
     "ünïcødé ☃ \u202e",
     "x" * 5000,
 ]
-PARAMETERS = ["q", "lesson", "city", "country", "tag", "event", "language", "evidence", "year",
-              "sort", "page", "expand", "p"]  # fmt: skip
+PARAMETERS = ["q", "lesson", "city", "country", "tag", "network", "event", "language", "evidence",
+              "year", "sort", "page", "expand", "p"]  # fmt: skip
 
 
 @pytest.fixture
 def site():
-    practice = PracticeFactory(city=CityFactory(slug="oslo"), lessons=[2], tags=["trust"])
+    city = CityFactory(slug="oslo")
+    city.networks.add(NetworkFactory(slug="nordic-safe-cities"))
+    practice = PracticeFactory(city=city, lessons=[2], tags=["trust"])
     link = EventPracticeFactory(practice=practice)
     return practice, link.event
 
@@ -46,6 +48,9 @@ def public_urls(practice, event):
         "/lessons/coverage/",
         "/cities/",
         "/cities/oslo/",
+        "/tags/",
+        "/tags/trust/",
+        "/networks/nordic-safe-cities/",
         "/events/",
         event.get_absolute_url(),
         "/feeds/practices/",
@@ -81,6 +86,9 @@ def test_repeated_parameters_never_cause_a_server_error(anonymous, site):
         "/lessons/10/",
         "/lessons/999999999999999999999/",
         "/cities/atlantis/",
+        "/tags/no-such-tag/",
+        "/tags/%C3%A9%00/",
+        "/networks/atlantis/",
         "/events/no-such-event/",
         "/feeds/lessons/10/",
     ],

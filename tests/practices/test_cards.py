@@ -178,14 +178,14 @@ def test_signed_in_readers_see_the_same_cards_and_their_own_header(
     assert reverse("account_logout") not in anonymous_page
 
 
-def test_search_snippets_are_drawn_for_each_search(anonymous, postgresql, oslo):
+def test_search_snippets_are_drawn_for_each_search(anonymous, oslo):
     PracticeFactory(title="Trust", city=oslo, summary="Rebuilding trust with young people.")
     assert "<mark>trust</mark>" in anonymous.get(LIST, {"q": "trust"}).text
     assert "<mark>young</mark>" in anonymous.get(LIST, {"q": "young"}).text
     assert "<mark>" not in anonymous.get(LIST).text
 
 
-def test_an_edited_summary_changes_the_search_snippet_at_once(anonymous, postgresql, oslo):
+def test_an_edited_summary_changes_the_search_snippet_at_once(anonymous, oslo):
     practice = PracticeFactory(title="Trust", city=oslo, summary="Rebuilding trust with youth.")
     assert "with youth" in card_of(anonymous.get(LIST, {"q": "trust"}).text, "Trust")
     practice.summary = "Rebuilding trust with elders."
