@@ -153,3 +153,27 @@ def test_coverage_caption_reads_in_full_even_with_the_table_scrolled(page, viewp
 
     page.locator(".table-scroll").evaluate("(wrapper) => { wrapper.scrollLeft = 1e6; }")
     assert caption.evaluate(CAPTION_CUT_OFF) == [], "cut off with the table scrolled to its end"
+
+
+@pytest.mark.parametrize(
+    "url", [pages.PRACTICE_LIST, pages.PRACTICE_LIST + "?q=disinformation&lesson=2"]
+)
+def test_on_a_phone_the_first_result_is_on_the_first_screen(page, url):
+    page.set_viewport_size(pages.PHONE)
+    page.goto(url)
+    first = page.locator(".result-list .card").first.bounding_box()
+    assert first["y"] < pages.PHONE["height"], first
+    # The filters wait behind their disclosure, which says how many are active.
+    summary = page.locator(".filters-menu > summary")
+    if "lesson=2" in url:
+        expect(summary).to_contain_text("(2 active)")  # the search and the lesson
+    summary.click()
+    expect(page.get_by_role("group", name="Lessons")).to_be_visible()
+
+
+@pytest.mark.parametrize("name", ["home", "practice-list", "practice", "coverage", "event"])
+def test_nothing_scrolls_sideways_at_320_pixels(page, name):
+    page.set_viewport_size({"width": 320, "height": 640})
+    page.goto(PAGES[name])
+    scroll_width = page.evaluate("document.documentElement.scrollWidth")
+    assert scroll_width <= 320, page.evaluate(WIDENING)
