@@ -5,6 +5,10 @@ sends it with MAIL_DELIVERY_BACKEND (SMTP, or files in development); a send that
 tried again later with a growing wait, and after MAIL_TRIES tries the e-mail is kept as failed
 for staff to send again from the admin.
 
+Sending is at least once: a worker killed after the mail server took the message but before
+its commit sends it again when its job is queued again (`requeue_stuck_jobs`); the repeat has
+the same Message-ID.
+
 Callers need not know: Django's `send_mail`, allauth's e-mails and the portal's own all end here.
 """
 
@@ -13,6 +17,8 @@ import logging
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.core.mail.backends.base import BaseEmailBackend
+from django.core.mail.message import make_msgid
+from django.core.mail.utils import DNS_NAME
 from django.db import transaction
 from django.utils import timezone
 from django_tasks import task
@@ -36,6 +42,10 @@ class QueuedEmailBackend(BaseEmailBackend):
 
 
 def as_json(message):
+    # Its Message-ID is fixed now, so a send repeated (a worker killed between the mail
+    # server's "ok" and the commit that records it) is the same message, which mail programs
+    # show once.
+    headers = {"Message-ID": make_msgid(domain=DNS_NAME), **message.extra_headers}
     return {
         "subject": str(message.subject),
         "body": message.body,
@@ -44,7 +54,7 @@ def as_json(message):
         "cc": list(message.cc),
         "bcc": list(message.bcc),
         "reply_to": list(message.reply_to),
-        "headers": dict(message.extra_headers),
+        "headers": headers,
         "alternatives": [
             [content, mimetype] for content, mimetype in getattr(message, "alternatives", [])
         ],

@@ -26,6 +26,7 @@ JOIN_CITY = "/cities/aarhus/join/"
 REPLY = "/comments/{comment}/reply/"
 PROFILE = "/members/{member}/"
 TWO_FACTOR = "/accounts/2fa/"
+NOTIFICATIONS = "/my/notifications/"
 
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 800}

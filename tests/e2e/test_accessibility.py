@@ -46,6 +46,8 @@ SIGNED_IN_PAGES = {
     "review-queue": ("staff", pages.REVIEW),
     "profile": ("member", pages.PROFILE),
     "two-factor": ("staff", pages.TWO_FACTOR),
+    "notification-settings": ("staff", pages.NOTIFICATIONS),
+    "lesson-signed-in": ("member", pages.LESSON),
 }
 
 

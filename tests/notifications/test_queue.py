@@ -16,6 +16,7 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from notifications.mail import deliver
 from notifications.models import Email
 from tests.factories import PracticeFactory
 from tests.jobs import delivered, run_jobs, waiting_jobs
@@ -148,3 +149,18 @@ def test_a_job_left_running_by_a_dead_worker_is_queued_again_and_sends_once(
     [message] = delivered()
     assert message.to == [staff_user.email]
     assert delivered() == [message]
+
+
+def test_a_repeated_send_is_the_same_message(draft, editor_user, staff_user):
+    """A worker killed after the mail server's "ok" sends again: the repeat has the same
+    Message-ID, so the member's mailbox shows it once."""
+    draft.submit(by=editor_user)
+    run_jobs()
+    email = Email.objects.get()
+    # As after a kill between the send and its commit: still waiting, its job queued again.
+    Email.objects.filter(pk=email.pk).update(status=Email.Status.QUEUED)
+    deliver.enqueue(email.pk)
+    run_jobs()
+
+    first, repeat = mail.outbox
+    assert first.message()["Message-ID"] == repeat.message()["Message-ID"]

@@ -10,6 +10,14 @@ again. Then:
 - the only errors were 503 pages, for requests made while the database was down;
 - the portal answered successfully within 5 seconds of the database coming back.
 
+Then the digests: DIGEST_MEMBERS members each have notifications waiting for their weekly
+digest; `manage.py send_digests` is killed with SIGKILL halfway through and run again, then
+the job worker is killed with SIGKILL while it sends them, its jobs queued again
+(`requeue_stuck_jobs`) and a worker run to the end. Every member must have exactly one
+digest, written once and shown once in their mailbox: sending is at least once (a worker
+killed between the mail server's "ok" and its commit sends that e-mail again), and a repeat has
+the same Message-ID, which mailboxes show once; the figures count repeats.
+
 It prints the figures and exits 1 when a requirement is not met. Whatever happens, it stops
 gunicorn, the private cluster and its mail sink. Not a pytest test (it takes a minute and
 starts servers); CI leaves it out.
@@ -38,6 +46,7 @@ CLUSTER = ROOT / "var" / "soak-pg"
 SECONDS = float(os.environ.get("SOAK_SECONDS", "60"))
 POSTERS = READERS = 20
 DOWN_SECONDS = 3
+DIGEST_MEMBERS = int(os.environ.get("SOAK_DIGEST_MEMBERS", "400"))
 RECOVERY_LIMIT = 5.0
 SECRET_KEY = "soak-" + uuid.uuid4().hex * 2
 READ_PATHS = ["/", "/practices/", "/practices/?q=trust", "/lessons/", "/lessons/2/", "/cities/",
@@ -100,15 +109,25 @@ class MailSink(socketserver.ThreadingTCPServer):
     class Handler(socketserver.StreamRequestHandler):
         def handle(self):
             self.wfile.write(b"220 soak\r\n")
-            in_data = False
+            in_data, recipients, message_id = False, [], ""
             for line in self.rfile:
                 if in_data:
+                    if line.lower().startswith(b"message-id:") and not message_id:
+                        message_id = line.split(b":", 1)[1].strip().decode()
                     in_data = line.rstrip(b"\r\n") != b"."
                     if not in_data:
+                        # Taken: counted once the sender was told so, as a real server would.
                         self.wfile.write(b"250 ok\r\n")
+                        self.server.received.update(recipients)
+                        for recipient in recipients:
+                            self.server.messages.setdefault(recipient, set()).add(message_id)
+                        recipients, message_id = [], ""
                     continue
                 verb = line[:4].upper()
-                if verb == b"DATA":
+                if verb == b"RCPT":
+                    recipients.append(line.split(b"<", 1)[-1].split(b">", 1)[0].decode())
+                    self.wfile.write(b"250 ok\r\n")
+                elif verb == b"DATA":
                     in_data = True
                     self.wfile.write(b"354 go on\r\n")
                 elif verb == b"QUIT":
@@ -119,6 +138,8 @@ class MailSink(socketserver.ThreadingTCPServer):
 
     def __init__(self, port):
         super().__init__(("127.0.0.1", port), self.Handler)
+        self.received = Counter()  # deliveries to each address
+        self.messages = {}  # each address's distinct Message-IDs: what its mailbox shows
 
 
 def prepare(env):
@@ -257,7 +278,8 @@ def main():
         stop.set()
         for worker in workers:
             worker.join()
-        return report(answers, begin, down, up, cluster)
+        failed = report(answers, begin, down, up, cluster)
+        return digests(env, mail) or failed
     finally:
         if gunicorn is not None:
             os.killpg(gunicorn.pid, signal.SIGTERM)
@@ -308,6 +330,82 @@ def report(answers, begin, down, up, cluster):
     for failure in failures:
         print(f"FAIL: {failure}")
     print("soak: " + ("FAILED" if failures else "passed"))
+    return 1 if failures else 0
+
+
+def manage(env, *args):
+    """A management command in a process of its own; what it says goes to var/soak-<name>.log."""
+    log = open(ROOT / "var" / f"soak-{args[0]}.log", "a")  # noqa: SIM115 - the process keeps it
+    return subprocess.Popen([sys.executable, "manage.py", *args], cwd=ROOT, env=env,
+                            stdout=log, stderr=subprocess.STDOUT)  # fmt: skip
+
+
+def kill_when(process, condition, seconds=120):
+    """SIGKILL `process` as soon as `condition()` holds; False if it ended first."""
+    deadline = time.monotonic() + seconds
+    while process.poll() is None and time.monotonic() < deadline:
+        if condition():
+            process.kill()
+            process.wait()
+            return True
+        time.sleep(0.01)
+    return False
+
+
+def digests(env, mail):
+    from django.db import connection
+    from django.db.models import Count
+
+    from accounts.models import User
+    from notifications.models import Digest, Email, Notification, Preference
+
+    members = [User.objects.create_user(f"digest{n}@example.org", uuid.uuid4().hex)
+               for n in range(DIGEST_MEMBERS)]  # fmt: skip
+    Preference.objects.bulk_create(
+        Preference(user=user, kind="comment", frequency="weekly") for user in members
+    )
+    Notification.objects.bulk_create(
+        Notification(user=user, kind="comment", key=f"soak:{n}", group="Soak thread",
+                     text=f"Soak comment {n}", url="https://example.org/")
+        for user in members for n in range(5)
+    )  # fmt: skip
+    connection.close()
+    print(f"digests: {DIGEST_MEMBERS} members with 5 notifications each")
+
+    run = manage(env, "send_digests")
+    killed = kill_when(run, lambda: Digest.objects.count() >= DIGEST_MEMBERS // 3)
+    print(f"send_digests killed with SIGKILL after {Digest.objects.count()} digests: {killed}")
+    manage(env, "send_digests").wait()
+
+    worker = manage(env, "db_worker", "--no-reload", "--interval", "0.1", "--no-startup-delay")
+    killed = kill_when(
+        worker, lambda: Email.objects.filter(status="sent").count() >= DIGEST_MEMBERS // 3
+    )
+    print(f"worker killed with SIGKILL after {Email.objects.filter(status='sent').count()} "
+          f"e-mails sent: {killed}")  # fmt: skip
+    manage(env, "requeue_stuck_jobs", "--minutes", "0").wait()
+    manage(env, "db_worker", "--no-reload", "--batch", "--no-startup-delay").wait()
+    time.sleep(1)  # the sink's last connections
+
+    addresses = {user.email for user in members}
+    written = Counter(dict(Digest.objects.filter(user__in=members).values_list("user__email")
+                           .annotate(n=Count("id"))))  # fmt: skip
+    received = {address: mail.received[address] for address in addresses}
+    shown = {address: len(mail.messages.get(address, ())) for address in addresses}
+    waiting = Email.objects.exclude(status="sent").filter(subject__icontains="digest").count()
+    print(f"digests written: {sum(written.values())} for {len(written)} members; received: "
+          f"{sum(received.values())}; members without one: "
+          f"{sum(1 for n in received.values() if n == 0)}; with two or more: "
+          f"{sum(1 for n in received.values() if n > 1)} (repeats of the same Message-ID: "
+          f"{sum(received.values()) - sum(shown.values())}); not sent: {waiting}")  # fmt: skip
+    failures = []
+    if any(written[address] != 1 for address in addresses):
+        failures.append("a member's digest was written other than once")
+    if any(n != 1 for n in shown.values()):
+        failures.append("a member's mailbox shows their digest other than once")
+    for failure in failures:
+        print(f"FAIL: {failure}")
+    print("digests: " + ("FAILED" if failures else "passed"))
     return 1 if failures else 0
 
 
