@@ -63,6 +63,7 @@ GOALS = {
     "csv_mb": 50,
     "posting_rps": 300,
     "caching_lines": 300,
+    "followers_p95_ratio": 2,
 }
 # The caching code, all mechanisms together (README, "Caching").
 CACHING_MODULES = ["practices/caching.py", "portal/staleness.py", "portal/cache.py"]
@@ -102,11 +103,11 @@ def manage(size, *args, page_cache=False, capture=False):
     return result.stdout
 
 
-def django_step(size, step, *args, page_cache=False):
-    """Run one of this module's steps that need Django, in a child with the size's settings,
-    and return the JSON it prints."""
+def django_step(size, step, *args, page_cache=False, module="bench.django_steps"):
+    """Run one of the steps that need Django (bench/django_steps.py, or `module`), in a child
+    with the size's settings, and return the JSON it prints."""
     result = subprocess.run(
-        [PYTHON, "-m", "bench.django_steps", step, *args],
+        [PYTHON, "-m", module, step, *args],
         cwd=BASE_DIR,
         env=environment(size, page_cache=page_cache),
         check=True,
@@ -313,6 +314,49 @@ def post_comments(server, size, target, duration):
     return figures
 
 
+FOLLOWERS = 1000
+
+
+def notify_step(size, step, *args):
+    return django_step(size, step, *args, module="bench.notify_steps")
+
+
+def post_with_followers(server, size, duration):
+    """Posting on a thread FOLLOWERS members follow, against a thread nobody follows: the
+    request only enqueues a job, so its p95 should stay within 2x. Then one more comment there,
+    and the time the worker takes to write and send the followers' e-mails (delivered to
+    Django's dummy backend)."""
+    threads = notify_step(size, "threads", str(FOLLOWERS))
+    quiet = post_comments(server, size, threads["quiet"], duration)
+    followed = post_comments(server, size, threads["followed"], duration)
+    notify_step(size, "clear_queue")
+    notify_step(size, "post_one")
+    env = environment(size) | {
+        "DJANGO_MAIL_DELIVERY_BACKEND": "django.core.mail.backends.dummy.EmailBackend"
+    }
+    started = time.monotonic()
+    subprocess.run(
+        [PYTHON, "manage.py", "db_worker", "--batch", "--no-reload"],
+        cwd=BASE_DIR,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    worker_seconds = round(time.monotonic() - started, 1)
+    sent = notify_step(size, "emails")
+    notify_step(size, "clean_up")
+    return {
+        "followers": threads["followers"],
+        "quiet": {key: quiet[key] for key in ("rps", "p95_ms", "all_stored")},
+        "followed": {key: followed[key] for key in ("rps", "p95_ms", "all_stored")},
+        "p95_ratio": round(followed["p95_ms"] / quiet["p95_ms"], 2),
+        "worker_seconds": worker_seconds,
+        "emails": sent["emails"],
+        "jobs_waiting_after": sent["jobs_waiting"],
+    }
+
+
 def run_size(size, duration, seed, port):
     ensure_corpus(size, seed)
     manage(size, "collectstatic", "--noinput", "-v0")
@@ -347,6 +391,8 @@ def run_size(size, duration, seed, port):
         print(f"  csv export      {result['csv_export']}")
         result["comment_posting"] = post_comments(server, size, comment_target, duration)
         print(f"  posting         {result['comment_posting']}")
+        result["followers"] = post_with_followers(server, size, duration)
+        print(f"  followers       {result['followers']}")
     for name, figures in uncached["pages"].items():
         figures["queries"] = pages[name]["queries"]
         figures["queries_cold"] = pages[name]["queries_cold"]
@@ -418,6 +464,20 @@ def evaluate(results):
                 posting["all_stored"] and posting["rps"] >= GOALS["posting_rps"],
             )
         )
+    for size, result in results.items():
+        followers = result.get("followers")
+        if followers:
+            goals.append(
+                goal(
+                    size,
+                    f"posting on a thread {followers['followers']} members follow: p95 within "
+                    f"{GOALS['followers_p95_ratio']}x of a thread nobody follows",
+                    f"{followers['p95_ratio']}x ({followers['followed']['p95_ms']} ms against "
+                    f"{followers['quiet']['p95_ms']} ms); the worker sent "
+                    f"{followers['emails']} in {followers['worker_seconds']} s",
+                    followers["p95_ratio"] <= GOALS["followers_p95_ratio"],
+                )
+            )
     lines = sum(len((BASE_DIR / path).read_text().splitlines()) for path in CACHING_MODULES)
     goals.append(
         goal(
@@ -506,6 +566,17 @@ def markdown(results, goals):
             "stored.",
             "",
         ]
+        followers = result.get("followers")
+        if followers:
+            out += [
+                f"Posting on a thread {followers['followers']} members follow: "
+                f"{followers['followed']['rps']} req/s, p95 {followers['followed']['p95_ms']} ms, "
+                f"against {followers['quiet']['rps']} req/s, p95 {followers['quiet']['p95_ms']} ms "
+                f"on a thread nobody follows ({followers['p95_ratio']}x). One more comment there: "
+                f"the worker wrote and sent {followers['emails']} in "
+                f"{followers['worker_seconds']} s (`db_worker --batch`, to the dummy backend).",
+                "",
+            ]
     out.append("Goals:")
     out.append("")
     for item in goals:

@@ -253,6 +253,8 @@ else:
     EMAIL_HOST_USER = envstr("DJANGO_EMAIL_HOST_USER")
     EMAIL_HOST_PASSWORD = envstr("DJANGO_EMAIL_HOST_PASSWORD")
     EMAIL_USE_TLS = envbool("DJANGO_EMAIL_USE_TLS", True)
+# Where the worker hands e-mails over, when neither of those (the benchmark: Django's dummy).
+MAIL_DELIVERY_BACKEND = envstr("DJANGO_MAIL_DELIVERY_BACKEND", MAIL_DELIVERY_BACKEND)
 
 # The release this process serves: DJANGO_RELEASE, else the git commit of the checkout. Every
 # key of the "pages" cache starts with it, so after a deploy no server reads a page, fragment or
