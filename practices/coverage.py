@@ -27,6 +27,11 @@ class Cell:
     count: int
     url: str
 
+    @property
+    def level(self):
+        """How dark the cell is shaded: 1 for one practice, 2 for two to four, 3 for more."""
+        return 0 if not self.count else 1 if self.count == 1 else 2 if self.count <= 4 else 3
+
 
 @dataclass
 class Row:

@@ -178,3 +178,15 @@ def test_page_loads_with_bounded_queries(anonymous, django_assert_max_num_querie
     make_practices(12)
     with django_assert_max_num_queries(MAX_QUERIES):
         assert anonymous.get(URL, {"expand": "all"}).status_code == 200
+
+
+def test_cells_are_shaded_darker_the_more_practices_they_count(anonymous, oslo):
+    for _ in range(5):
+        PracticeFactory(city=oslo, lessons=[1])
+    for _ in range(2):
+        PracticeFactory(city=oslo, lessons=[2])
+    PracticeFactory(city=oslo, lessons=[3])
+    row = row_of(anonymous.get(URL).text, "country-NO")
+    levels = re.findall(r'<td class="coverage-cell coverage-level-(\d)">', row)
+    assert levels == ["3", "2", "1"]  # 5 practices, 2, 1; the gaps and the total unshaded
+    assert row.count("coverage-empty") == 6
