@@ -172,11 +172,12 @@ def matches(base, filters):
 
 
 def facet_counts(base, filters):
-    """How many results each lesson, country and language would give, each over the results
-    filtered by everything except that facet, kept until practices change
-    (practices/caching.py): a grouped query per facet over the whole list, and for a search
-    one pass over its matches for the facets that share them. A facet over more search
-    matches than a search counts holds every value with None: it is shown without figures."""
+    """How many results each lesson, country, language, network and tag would give, each over
+    the results filtered by everything except that facet, kept until practices change
+    (practices/caching.py): a grouped query per facet over the whole list; for a search, the
+    lesson, country and language facets that share its matches are counted in one pass. A
+    facet over more search matches than a search counts holds every value with None: it is
+    shown without figures."""
     return caching.cached("facets", filters, lambda: count_facets(base, filters))
 
 
@@ -235,11 +236,15 @@ class Facets:
 
 
 def count_facets(base, filters):
+    def others(skip):
+        return {name: value for name, value in filters.items() if name != skip}
+
     def results(skip):
-        others = {name: value for name, value in filters.items() if name != skip}
-        if "q" not in others:
-            return apply(base, others)
-        ids, more = matches(base, others)
+        """The results filtered by all but `skip`; for a search, its matches (None past the
+        limit)."""
+        if "q" not in filters:
+            return apply(base, others(skip))
+        ids, more = matches(base, others(skip))
         return None if more else base.filter(pk__in=ids)
 
     found = {}
@@ -254,12 +259,11 @@ def count_facets(base, filters):
         ),
         ("language", "language", lambda: Practice.Language.values),
     ]:
-        others = {key: value for key, value in filters.items() if key != name}
-        if "q" not in others:
-            narrowed = apply(base, others).values_list(field)
+        if "q" not in filters:
+            narrowed = results(skip=name).values_list(field)
             found[name] = dict(narrowed.annotate(n=Count("pk")).values_list(field, "n"))
             continue
-        ids, more = matches(base, others)
+        ids, more = matches(base, others(name))
         if more:
             found[name] = dict.fromkeys(every())
         else:
