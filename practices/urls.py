@@ -47,6 +47,8 @@ urlpatterns = [
     path("lessons/<int:number>/", lessons.lesson_detail, name="lesson"),
     path("lessons/coverage/", lessons.coverage, name="coverage"),
     path("cities/", cities.city_list, name="cities"),
+    # Before cities/<slug>/: no city takes the slug "ask" (RESERVED_CITY_SLUGS).
+    path("cities/ask/", team.ask_for_city, name="ask_for_city"),
     path("cities/<slug:slug>/", cities.city_detail, name="city"),
     path("cities/<slug:slug>/join/", team.join_city, name="join_city"),
     path("cities/<slug:slug>/team/", team.city_team, name="city_team"),
