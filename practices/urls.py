@@ -55,6 +55,7 @@ urlpatterns = [
     path("memberships/<int:pk>/decide/", team.decide_membership, name="decide_membership"),
     path("tags/", tags.tag_list, name="tags"),
     path("tags/<unicode_slug:slug>/", tags.tag_detail, name="tag"),
+    path("networks/", networks.network_list, name="networks"),
     path("networks/<slug:slug>/", networks.network_detail, name="network"),
     path("feeds/practices/", feeds.PracticeFeed(), name="feed"),
     path("feeds/lessons/<int:number>/", feeds.LessonFeed(), name="lesson_feed"),
