@@ -45,6 +45,7 @@ CACHED_VIEWS = {
     "practices:tag",
     "practices:network",
     "practices:open_data",
+    "practices:evidence",
     "events:list",
     "events:detail",
 }

@@ -134,6 +134,7 @@ class StaticSitemap(Sitemap):
             "practices:tags",
             "events:list",
             "practices:open_data",
+            "practices:evidence",
             "about",
             "privacy",
             "contact",

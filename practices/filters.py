@@ -26,6 +26,10 @@ TOP_TAGS = 15
 LESSON_CHOICES = [(str(number), str(number)) for number in range(1, 10)]
 
 
+SELF_ASSESSED = "self_assessed"
+RATING_CHOICES = [*Practice.EvidenceRating.choices, (SELF_ASSESSED, _("Self-assessed"))]
+
+
 class Sort(models.TextChoices):
     RELEVANCE = "relevance", _("Relevance")
     NEWEST = "newest", _("Newest first")
@@ -56,6 +60,12 @@ class PracticeFilterForm(forms.Form):
     evidence = forms.ChoiceField(
         label=_("Evidence"),
         choices=[("", _("Any evidence level")), *Practice.Evidence.choices],
+        required=False,
+    )
+    # The reviewed rating; "self_assessed" finds the practices no reviewer has rated yet.
+    rating = forms.ChoiceField(
+        label=_("Reviewed evidence"),
+        choices=[("", _("Any rating")), *RATING_CHOICES],
         required=False,
     )
     year = forms.IntegerField(
@@ -121,6 +131,8 @@ def apply(queryset, filters, skip=None):
             queryset = queryset.filter(events__slug=value)
         elif name in ("language", "evidence"):
             queryset = queryset.filter(**{name: value})
+        elif name == "rating":
+            queryset = queryset.filter(evidence_rating="" if value == SELF_ASSESSED else value)
         elif name == "year":
             queryset = queryset.filter(start_year__lte=value).filter(
                 Q(ongoing=True)
@@ -228,6 +240,15 @@ class Facets:
         return [(code, self.counts["country"].get(code, 0)) for code in codes]
 
     @cached_property
+    def ratings(self):
+        """Each reviewed rating and "self-assessed", with how many results have it."""
+        counts = self.counts["rating"]
+        return [
+            (value, label, counts.get("" if value == SELF_ASSESSED else value, 0))
+            for value, label in RATING_CHOICES
+        ]
+
+    @cached_property
     def languages(self):
         return [
             (code, label, self.counts["language"].get(code, 0))
@@ -258,6 +279,7 @@ def count_facets(base, filters):
             lambda: caching.cached("countries", {}, every_country),
         ),
         ("language", "language", lambda: Practice.Language.values),
+        ("rating", "evidence_rating", lambda: ["", *Practice.EvidenceRating.values]),
     ]:
         if "q" not in filters:
             narrowed = results(skip=name).values_list(field)
@@ -282,14 +304,14 @@ def count_among(ids, names):
     counts = {name: Counter() for name in names}
     seen = set()
     rows = Practice.objects.filter(pk__in=ids).order_by()
-    for pk, lesson, country, language in rows.values_list(
-        "pk", "lessons__number", "city__country", "language"
+    for pk, lesson, country, language, rating in rows.values_list(
+        "pk", "lessons__number", "city__country", "language", "evidence_rating"
     ):
         if lesson is not None and "lesson" in counts:
             counts["lesson"][lesson] += 1
         if pk not in seen:
             seen.add(pk)
-            for name, value in (("country", country), ("language", language)):
+            for name, value in (("country", country), ("language", language), ("rating", rating)):
                 if name in counts:
                     counts[name][value] += 1
     return {name: dict(counted) for name, counted in counts.items()}
@@ -359,6 +381,9 @@ def chips(params, filters):
             "event": lambda v: _("Event: %(name)s") % {"name": names["event"] or v},
             "language": lambda v: _("Language: %(name)s") % {"name": Practice.Language(v).label},
             "evidence": lambda v: _("Evidence: %(name)s") % {"name": Practice.Evidence(v).label},
+            "rating": lambda v: (
+                _("Reviewed evidence: %(name)s") % {"name": dict(RATING_CHOICES)[v]}
+            ),
             "year": lambda v: _("Running in %(year)s") % {"year": v},
         }[name](value)
         found.append(Chip(shown, without(name)))

@@ -11,6 +11,7 @@ from practices.models.comments import (
 from practices.models.membership import Membership, MembershipQuerySet
 from practices.models.practice import Practice, PracticeLink, PracticeQuerySet, StatusChange
 from practices.models.reference import City, CityQuerySet, Lesson, Network
+from practices.models.revision import PracticeRevision
 
 __all__ = [
     "City",
@@ -27,5 +28,6 @@ __all__ = [
     "Practice",
     "PracticeLink",
     "PracticeQuerySet",
+    "PracticeRevision",
     "StatusChange",
 ]
