@@ -91,7 +91,6 @@ class PracticeForm(forms.ModelForm):
                 "Internally: by the city or its partners. Externally: by researchers or "
                 "evaluators independent of the practice."
             ),
-            "evidence_published": _("A report anyone can read; add it to the links below."),
         }
 
     def __init__(self, *args, user, **kwargs):
