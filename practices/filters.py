@@ -27,6 +27,8 @@ LESSON_CHOICES = [(str(number), str(number)) for number in range(1, 10)]
 
 
 SELF_ASSESSED = "self_assessed"
+# Facets counted in one query when neither is filtered on (count_facets).
+PAIRED = {"language", "rating"}
 RATING_CHOICES = [*Practice.EvidenceRating.choices, (SELF_ASSESSED, _("Self-assessed"))]
 
 
@@ -281,6 +283,8 @@ def count_facets(base, filters):
         ("language", "language", lambda: Practice.Language.values),
         ("rating", "evidence_rating", lambda: ["", *Practice.EvidenceRating.values]),
     ]:
+        if name in PAIRED and paired(filters):
+            continue  # counted together below
         if "q" not in filters:
             narrowed = results(skip=name).values_list(field)
             found[name] = dict(narrowed.annotate(n=Count("pk")).values_list(field, "n"))
@@ -292,10 +296,37 @@ def count_facets(base, filters):
             among.setdefault(tuple(ids), []).append(name)
     for ids, names in among.items():
         found |= count_among(ids, names)
+    if paired(filters):
+        found |= paired_counts(
+            results(skip="rating" if "rating" in filters else "language"), filters
+        )
     found["network"] = network_counts(results(skip="network"))
     narrowed = results(skip="tag")
     found["tag"] = None if narrowed is None else top_tags(narrowed)
     return found
+
+
+def paired(filters):
+    """Whether the language and rating facets are counted in one query: without a search, and
+    with at most one of them filtered on."""
+    return "q" not in filters and len(PAIRED.intersection(filters)) < 2
+
+
+def paired_counts(narrowed, filters):
+    """The language and rating facets from one query grouped by both, over the results of
+    every filter but the one of the two that is on (if any), which is applied here instead."""
+    language = filters.get("language")
+    rating = filters.get("rating")
+    if rating == SELF_ASSESSED:
+        rating = ""
+    counts = {"language": Counter(), "rating": Counter()}
+    rows = narrowed.values_list("language", "evidence_rating").annotate(n=Count("pk"))
+    for row_language, row_rating, n in rows.values_list("language", "evidence_rating", "n"):
+        if rating is None or row_rating == rating:
+            counts["language"][row_language] += n
+        if language is None or row_language == language:
+            counts["rating"][row_rating] += n
+    return counts
 
 
 def count_among(ids, names):

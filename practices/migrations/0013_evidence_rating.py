@@ -7,9 +7,23 @@ from django.conf import settings
 from django.db import migrations, models
 
 # ALTER TABLE ADD COLUMN on SQLite too: a table remake would build PostgreSQL-only indexes.
-AddColumn = importlib.import_module(
+AddColumnOnly = importlib.import_module(
     "practices.migrations.0010_rendered_markdown_and_comment_count"
 ).AddColumn
+
+
+class AddColumn(AddColumnOnly):
+    """And undone on SQLite as ALTER TABLE DROP COLUMN, for the same reason."""
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor != "sqlite":
+            return super().database_backwards(app_label, schema_editor, from_state, to_state)
+        model = from_state.apps.get_model(app_label, self.model_name)
+        field = model._meta.get_field(self.name)
+        quote = schema_editor.quote_name
+        schema_editor.execute(
+            f"ALTER TABLE {quote(model._meta.db_table)} DROP COLUMN {quote(field.column)}"
+        )
 
 
 class Migration(migrations.Migration):

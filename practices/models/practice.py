@@ -316,6 +316,14 @@ class Practice(models.Model):
             raise ValidationError(
                 {"translation": _("A translation is a practice in the other language.")}
             )
+        if self.evidence_rating and not self.evidence_justification.strip():
+            raise ValidationError(
+                {
+                    "evidence_justification": _(
+                        "Say in a sentence or two why the practice gets this rating."
+                    )
+                }
+            )
 
     def published_translations(self):
         """The published practices that are this one in another language, linked either way."""

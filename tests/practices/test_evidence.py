@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from practices.models import Lesson, Practice
 from tests.factories import PracticeFactory
+from tests.practices.test_admin import empty_inline
 
 pytestmark = pytest.mark.django_db
 
@@ -179,3 +180,48 @@ def test_a_rating_does_not_make_a_waiting_revision_stale(staff_user, rated):
     rated.rate_evidence(rating="evaluated", justification="Re-read.", by=staff_user)
     rated.refresh_from_db()
     assert rated.updated_at == before
+
+
+def test_the_admin_rates_with_a_justification_and_records_who(staff, staff_user, unrated):
+    url = reverse("admin:practices_practice_change", args=[unrated.pk])
+    data = {
+        "title": unrated.title,
+        "slug": unrated.slug,
+        "city": unrated.city.pk,
+        "summary": unrated.summary,
+        "lessons": [Lesson.objects.get(number=1).pk],
+        "start_year": unrated.start_year,
+        "language": "en",
+        "evidence": "not_evaluated",
+        "evidence_rating": "promising",
+        **empty_inline("links"),
+        **empty_inline("status_changes"),
+        **empty_inline("event_links"),
+    }
+    refused = staff.post(url, data)
+    assert refused.status_code == 200
+    assert "Say in a sentence or two why" in refused.text
+
+    staff.post(url, {**data, "evidence_justification": "Well described, not evaluated yet."})
+
+    unrated.refresh_from_db()
+    assert (unrated.evidence_rating, unrated.evidence_rated_by) == ("promising", staff_user)
+
+
+def test_with_a_language_chosen_the_rating_facet_counts_that_language_only(
+    anonymous, rated, unrated
+):
+    PracticeFactory(title="Unrated, in French", language="fr")
+    text = anonymous.get(reverse("practices:list"), {"language": "en"}).text
+    assert 'Self-assessed <span class="count">(1)</span>' in text
+    assert 'French <span class="count">(1)</span>' in text  # the other language's count stays
+
+
+def test_with_a_rating_chosen_the_language_facet_counts_that_rating_only(
+    anonymous, rated, unrated
+):
+    PracticeFactory(title="Unrated, in French", language="fr")
+    text = anonymous.get(reverse("practices:list"), {"rating": "strong"}).text
+    assert 'English <span class="count">(1)</span>' in text
+    assert 'French <span class="count">(0)</span>' in text
+    assert 'Self-assessed <span class="count">(2)</span>' in text

@@ -271,6 +271,6 @@ def test_list_queries_do_not_grow_with_the_number_of_practices(
     # ratings, networks, tags), the lesson titles and the chips' names;
     # a search on PostgreSQL also opens a transaction to steer the planner to the text index
     # (BEGIN, SET LOCAL, COMMIT: practices/search.py) and counts three of its facets in one pass.
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(12):
         many = count_queries(anonymous, URL, params)
     assert many == few
