@@ -135,6 +135,11 @@ def practice_edit(request, slug):
         practice = save_practice(form, links, user=request.user)
         return after_save(request, practice, request.POST.get("action"))
     history = practice.status_changes.select_related("changed_by")
+    return edit_page(request, form, links, practice, history=history)
+
+
+def edit_page(request, form, links, practice, **context):
+    """The form to change an existing practice, directly or as a revision."""
     return render(
         request,
         "practices/practice_form.html",
@@ -142,8 +147,8 @@ def practice_edit(request, slug):
             "form": form,
             "links": links,
             "practice": practice,
-            "history": history,
             "suggested_tags": suggested_tags(),
+            **context,
         },
     )
 
@@ -179,17 +184,7 @@ def revise_practice(request, practice):
             ),
         )
         return redirect(practice)
-    return render(
-        request,
-        "practices/practice_form.html",
-        {
-            "form": form,
-            "links": links,
-            "practice": practice,
-            "revision": waiting,
-            "suggested_tags": suggested_tags(),
-        },
-    )
+    return edit_page(request, form, links, practice, revision=waiting)
 
 
 def form_initial(values):
