@@ -265,8 +265,18 @@ def my_practices(request):
         (status, label, [p for p in practices if p.status == status])
         for status, label in Practice.Status.choices
     ]
+    # Their edits of published practices still waiting, or returned to them; with the practice.
+    revisions = (
+        PracticeRevision.objects.filter(author=request.user)
+        .exclude(status=PracticeRevision.Status.PUBLISHED)
+        .select_related("practice__city")[:20]
+    )
     return render(
         request,
         "practices/my_practices.html",
-        {"groups": [group for group in groups if group[2]], "practices": practices},
+        {
+            "groups": [group for group in groups if group[2]],
+            "practices": practices,
+            "revisions": revisions,
+        },
     )

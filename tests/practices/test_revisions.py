@@ -337,3 +337,15 @@ def test_publishing_applies_lessons_tags_and_links(staff_user, practice):
     assert [(link.title, link.url) for link in practice.links.all()] == [
         ("Report", "https://example.org/report")
     ]
+
+
+def test_my_practices_lists_my_waiting_and_returned_revisions(staff, editor, waiting):
+    text = editor.get(reverse("practices:mine")).text
+    assert "My edits of published practices" in text
+    assert "Waiting for review" in text
+
+    staff.post(review_url(waiting), {"decision": "return", "message": "Name the schools."})
+
+    text = editor.get(reverse("practices:mine")).text
+    assert "Returned to the author" in text
+    assert "Name the schools." in text
