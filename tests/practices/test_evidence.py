@@ -217,9 +217,7 @@ def test_with_a_language_chosen_the_rating_facet_counts_that_language_only(
     assert 'French <span class="count">(1)</span>' in text  # the other language's count stays
 
 
-def test_with_a_rating_chosen_the_language_facet_counts_that_rating_only(
-    anonymous, rated, unrated
-):
+def test_with_a_rating_chosen_the_language_facet_counts_that_rating_only(anonymous, rated, unrated):
     PracticeFactory(title="Unrated, in French", language="fr")
     text = anonymous.get(reverse("practices:list"), {"rating": "strong"}).text
     assert 'English <span class="count">(1)</span>' in text
