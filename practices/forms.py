@@ -2,12 +2,14 @@
 reviewer's decision and a manager's decision."""
 
 from django import forms
+from django.conf import settings
+from django.db import models
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from practices.models import City, Lesson, Membership, Practice, PracticeLink
+from practices.models import City, Lesson, Membership, Practice, PracticeFile, PracticeLink
 from practices.models.comments import MAX_COMMENT_LENGTH
 
 # Practices are planned ahead, but not by decades.
@@ -66,8 +68,11 @@ class PracticeForm(forms.ModelForm):
             "language",
             "translation",
             "evidence",
+            "adapted_from",
+            "adaptation_changes",
         ]
         widgets = {
+            "adaptation_changes": forms.Textarea(attrs={"rows": 3, "maxlength": 2000}),
             "summary": forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
             **{
                 name: forms.Textarea(attrs={"rows": 6})
@@ -94,6 +99,21 @@ class PracticeForm(forms.ModelForm):
         if chosen in Practice.Language.values:
             others = others.exclude(language=chosen)
         self.fields["translation"].queryset = others
+        # Only a published practice can be adapted; never this one (the model checks circles).
+        sources = Practice.objects.published().exclude(pk=self.instance.pk)
+        sources = sources.select_related("city").order_by("city__name", "title")
+        self.fields["adapted_from"].queryset = sources
+        self.fields["adapted_from"].label_from_instance = lambda p: f"{p.city.name}: {p.title}"
+        self.fields["adapted_from"].error_messages["invalid_choice"] = _(
+            "Choose a practice that is published on the portal: that one is not, or is not "
+            "on the portal at all."
+        )
+        if self.instance.pk and self.instance.is_published:
+            self.fields["confirm_current"] = forms.BooleanField(
+                label=_("It still runs as described"),
+                required=False,
+                help_text=_("Ticked, saving confirms the practice as current today."),
+            )
         self.fields["summary"].max_length = 1000
         self.fields["start_year"].widget.attrs.update({"min": 1900, "inputmode": "numeric"})
         self.fields["end_year"].widget.attrs.update({"min": 1900, "inputmode": "numeric"})
@@ -127,6 +147,43 @@ class PracticeForm(forms.ModelForm):
         return cleaned
 
 
+class ConfirmationForm(forms.Form):
+    """A city team's answer to "does this practice still run as described?"."""
+
+    class Answer(models.TextChoices):
+        RUNNING = "running", _("It still runs as described")
+        ENDED = "ended", _("It has ended")
+        UPDATE = "update", _("It needs an update")
+
+    answer = forms.ChoiceField(label=_("Your answer"), choices=Answer.choices)
+    end_year = forms.IntegerField(
+        label=_("Year it ended"), required=False, min_value=1900, max_value=2100
+    )
+
+    def __init__(self, *args, practice, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.practice = practice
+        self.fields["end_year"].widget.attrs.update({"inputmode": "numeric"})
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("answer") != self.Answer.ENDED:
+            return cleaned
+        year = cleaned.get("end_year")
+        if year is None:
+            if "end_year" not in self.errors:
+                self.add_error("end_year", _("Give the year the practice ended."))
+        elif year < self.practice.start_year:
+            self.add_error(
+                "end_year",
+                _("It started in %(start)s: it cannot have ended before.")
+                % {"start": self.practice.start_year},
+            )
+        elif year > timezone.now().year:
+            self.add_error("end_year", _("Give a year that has come: this one or before."))
+        return cleaned
+
+
 def suggested_tags(limit=30):
     """The most used tags, offered to authors so the same idea gets the same tag."""
     return (
@@ -145,6 +202,25 @@ PracticeLinkFormSet = forms.inlineformset_factory(
     can_delete=True,
     labels={"title": _("Link text"), "url": _("Address")},
 )
+
+
+class PracticeFileForm(forms.Form):
+    """A file an editor attaches to a practice; what it is, is checked from its content
+    (PracticeFile.attach)."""
+
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, DOCX, ODT, XLSX, PNG or JPEG, up to %(limit)s MB.")
+        % {"limit": settings.PRACTICE_FILE_MAX_BYTES // 1024 // 1024},
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.odt,.xlsx,.png,.jpg,.jpeg"}),
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        help_text=_("What readers will see, e.g. “Evaluation report 2023”."),
+    )
+    language = forms.ChoiceField(label=_("Language"), choices=Practice.Language.choices)
+    kind = forms.ChoiceField(label=_("Kind"), choices=PracticeFile.Kind.choices)
 
 
 class MembershipRequestForm(forms.ModelForm):

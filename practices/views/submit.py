@@ -127,6 +127,8 @@ def practice_edit(request, slug):
             return after_save(request, practice, request.POST.get("action"))
         if form.has_changed() or links.has_changed():
             practice.record_edit(by=request.user)
+        if form.cleaned_data.get("confirm_current"):
+            practice.confirm(by=request.user)
         messages.success(request, _("Saved. The practice stays published."))
         return redirect(practice)
     history = practice.status_changes.select_related("changed_by")
