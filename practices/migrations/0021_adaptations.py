@@ -13,6 +13,30 @@ from django.db import migrations, models
 # On SQLite, ALTER TABLE ADD COLUMN rather than a table remake (0010 explains).
 AddColumn = import_module("practices.migrations.0010_rendered_markdown_and_comment_count").AddColumn
 
+
+
+class AddForeignKey(migrations.AddField):
+    """AddField, whose undoing on SQLite drops the column's index and then the column, rather
+    than remaking the table (which would build the PostgreSQL-only indexes of 0008 there)."""
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor != "sqlite":
+            return super().database_backwards(app_label, schema_editor, from_state, to_state)
+        model = from_state.apps.get_model(app_label, self.model_name)
+        table, column = model._meta.db_table, model._meta.get_field(self.name).column
+        with schema_editor.connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = %s "
+                "AND sql LIKE %s",
+                [table, f'%"{column}"%'],
+            )
+            indexes = [row[0] for row in cursor.fetchall()]
+        quote = schema_editor.quote_name
+        for index in indexes:
+            schema_editor.execute(f"DROP INDEX {quote(index)}")
+        schema_editor.execute(f"ALTER TABLE {quote(table)} DROP COLUMN {quote(column)}")
+
+
 CONSTRAINT = models.CheckConstraint(
     condition=models.Q(("adapted_from", models.F("pk")), _negated=True),
     name="practice_does_not_adapt_itself",
@@ -47,7 +71,7 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.AddField(
+        AddForeignKey(
             model_name="practice",
             name="adapted_from",
             field=models.ForeignKey(
