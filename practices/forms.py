@@ -101,6 +101,9 @@ class PracticeForm(forms.ModelForm):
         self.fields["translation"].queryset = others
         # Only a published practice can be adapted; never this one (the model checks circles).
         sources = Practice.objects.published().exclude(pk=self.instance.pk)
+        if self.instance.adapted_from_id:
+            # The source it names already stays a choice, even if no longer published.
+            sources = sources | Practice.objects.filter(pk=self.instance.adapted_from_id)
         sources = sources.select_related("city").order_by("city__name", "title")
         self.fields["adapted_from"].queryset = sources
         self.fields["adapted_from"].label_from_instance = lambda p: f"{p.city.name}: {p.title}"

@@ -348,6 +348,10 @@ class Practice(models.Model):
         (directly or through others): a chain of adaptations never loops."""
         if self.pk is not None and self.adapted_from_id == self.pk:
             raise ValidationError({"adapted_from": _("A practice cannot adapt itself.")})
+        stored = Practice.objects.filter(pk=self.pk).values_list("adapted_from_id", flat=True)
+        if self.pk is not None and stored.first() == self.adapted_from_id:
+            # Kept as it was: a source archived since does not stop the practice's edits.
+            return
         source = Practice.objects.filter(pk=self.adapted_from_id).first()
         if source is None or not source.is_published:
             raise ValidationError(

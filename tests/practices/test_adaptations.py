@@ -168,3 +168,17 @@ def test_the_page_reads_a_bounded_number_of_queries(
     with django_assert_max_num_queries(14):
         response = anonymous.get(malmo_desk.get_absolute_url())
     assert response.text.count("Adapted in") == 1
+
+
+def test_a_source_archived_since_does_not_stop_edits(city_a, editor, malmo_desk, staff_user):
+    ours = PracticeFactory(city=city_a, title="Aarhus desk", adapted_from=malmo_desk)
+    malmo_desk.archive(by=staff_user)
+    data = form_data(
+        city_a, lessons=lesson_ids(), title="Aarhus desk, revised", adapted_from=malmo_desk.pk
+    )
+    response = editor.post(f"/practices/{ours.slug}/edit/", data)
+    assert response.status_code == 302
+    ours.refresh_from_db()
+    assert ours.title == "Aarhus desk, revised"
+    # Readers are not sent to a page they cannot open.
+    assert "Adapted from" not in editor.get(ours.get_absolute_url()).text
