@@ -349,7 +349,7 @@ class Practice(models.Model):
         if self.pk is not None and self.adapted_from_id == self.pk:
             raise ValidationError({"adapted_from": _("A practice cannot adapt itself.")})
         stored = Practice.objects.filter(pk=self.pk).values_list("adapted_from_id", flat=True)
-        if self.pk is not None and stored.first() == self.adapted_from_id:
+        if self.pk is not None and self.adapted_from_id == stored.first():
             # Kept as it was: a source archived since does not stop the practice's edits.
             return
         source = Practice.objects.filter(pk=self.adapted_from_id).first()

@@ -9,6 +9,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from notifications.models import Kind, Preference
 from practices.models import Practice
 from tests.factories import PracticeFactory
 from tests.jobs import run_jobs
@@ -219,3 +220,17 @@ def test_staff_find_the_stale_ones_in_the_admin(stale, old, staff):
     assert "Street mediators" not in response.text
     due = staff.get("/admin/practices/practice/?confirmation=due").text
     assert "Night walkers" in due and "Street mediators" in due
+
+
+@pytest.mark.parametrize(
+    "role, shown", [("member", False), ("editor", True), ("other_editor", True)]
+)
+def test_editors_choose_how_they_hear_of_practices_to_confirm(request, role, shown):
+    page = request.getfixturevalue(role).get("/my/notifications/").text
+    assert ("practices to confirm as still running" in page) == shown
+
+
+def test_an_editor_who_turned_reminders_off_hears_nothing(old, editor, editor_user, manager_user):
+    Preference.objects.create(user=editor_user, kind=Kind.CONFIRMATION, frequency="off")
+    remind()
+    assert [message.to for message in mail.outbox] == [[manager_user.email]]
