@@ -65,7 +65,9 @@ class PracticeQuerySet(models.QuerySet):
         return self.filter(confirmed_at__lt=stale_cutoff(now))
 
     def confirmed(self, now=None):
-        return self.filter(confirmed_at__gte=stale_cutoff(now))
+        """The others: confirmed since, or never (a practice published by the release before
+        this one, during a rolling deploy), as `is_stale` counts them."""
+        return self.filter(Q(confirmed_at__gte=stale_cutoff(now)) | Q(confirmed_at__isnull=True))
 
     def adapted_elsewhere(self):
         """Practices another city has published an adaptation of."""
