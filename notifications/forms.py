@@ -6,10 +6,17 @@ from notifications.models import Frequency, Kind, Preference
 
 # Only reviewers and moderators (staff) hear of these.
 STAFF_KINDS = {Kind.SUBMISSION, Kind.HIDDEN_COMMENT}
+# Only a city's editors and managers hear of these.
+EDITOR_KINDS = {Kind.CONFIRMATION}
 
 
 def kinds_for(user):
-    return [kind for kind in Kind if user.is_staff or kind not in STAFF_KINDS]
+    editor = user.memberships.approved().exists()
+    return [
+        kind
+        for kind in Kind
+        if (user.is_staff or kind not in STAFF_KINDS) and (editor or kind not in EDITOR_KINDS)
+    ]
 
 
 class PreferencesForm(forms.Form):

@@ -5,7 +5,9 @@ own (notifications.mail.deliver). A job run twice tells nobody twice (Notificati
 """
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 from django_tasks import task
@@ -226,6 +228,42 @@ def membership_requested(membership_id):
         url=lambda user: reverse("practices:city_team", args=[membership.city.slug]),
         actor=membership.user,
     )
+
+
+@task()
+def confirmation_reminder(practice_id, reminded_at):
+    """A year after a practice was last confirmed, its city's editors are asked whether it
+    still runs, has ended or needs an update, with a link to the page that answers."""
+    practice = Practice.objects.select_related("city").filter(pk=practice_id).first()
+    if practice is None or not practice.confirmation_due:
+        return
+    editors = [m.user for m in practice.city.memberships.approved().select_related("user")]
+    notify(
+        editors,
+        kind=Kind.CONFIRMATION,
+        key=f"confirm:{practice.pk}:{reminded_at}",
+        template="confirmation_reminder",
+        context={"practice": practice},
+        group=lambda user: practice.city.name,
+        text=lambda user: _("Does “%(title)s” still run as described?") % {"title": practice},
+        url=lambda user: reverse("practices:confirm", args=[practice.slug]),
+    )
+
+
+def send_confirmation_reminders():
+    """Enqueue a reminder for each practice due one, marking it reminded in the same
+    transaction: run twice, or by two servers at once, it reminds nobody twice. How many."""
+    sent = 0
+    for practice_id in Practice.objects.due_for_reminder().values_list("pk", flat=True):
+        with transaction.atomic():
+            due = Practice.objects.due_for_reminder().select_for_update().filter(pk=practice_id)
+            if not due.exists():
+                continue  # reminded meanwhile
+            now = timezone.now()
+            due.update(reminded_at=now)
+            confirmation_reminder.enqueue(practice_id, now.isoformat())
+            sent += 1
+    return sent
 
 
 @task()

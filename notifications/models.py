@@ -70,6 +70,7 @@ class Kind(models.TextChoices):
     TEAM = "team", _("City teams: requests to join, and decisions on yours")
     COMMENT = "comment", _("New comments in threads you follow or that concern you")
     NEW_PRACTICE = "new_practice", _("New practices on what you follow")
+    CONFIRMATION = "confirmation", _("Your city's practices to confirm as still running (editors)")
 
 
 class Frequency(models.TextChoices):

@@ -23,7 +23,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 from typing import NamedTuple
 
-from practices.models import Practice
+from practices.models import Practice, PracticeFile
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo"
 LESSON_NUMBERS = range(1, 10)
@@ -50,6 +50,10 @@ OPTIONAL = {
     "evidence_repeated",
     "evidence_rating",
     "evidence_justification",
+    "adapts",
+    "adaptation_changes",
+    "last_confirmed",
+    "files",
 }
 
 NETWORK = {
@@ -89,6 +93,13 @@ PRACTICE = {
     **dict.fromkeys(Practice.SECTION_FIELDS, TEXT),
     "contact": TEXT,
     "links": [{"title": str, "url": str}],
+    # The slug of a practice listed before this one that it adapts, and what was changed.
+    "adapts": str,
+    "adaptation_changes": TEXT,
+    # When its city last confirmed it (else: when it is loaded): a date long gone shows it stale.
+    "last_confirmed": date,
+    # Files attached: load_demo makes each a small PDF saying what it stands for.
+    "files": [{"title": str, "kind": str, "language": str}],
 }
 EVENT = {
     "slug": str,
@@ -240,6 +251,7 @@ def check_references(networks, cities, practices, events):
         "languages": set(Practice.Language.values),
         "evidence levels": set(Practice.Evidence.values),
         "evidence ratings": set(Practice.EvidenceRating.values),
+        "file kinds": set(PracticeFile.Kind.values),
     }
 
     def check(row, key, values, among):
@@ -252,7 +264,17 @@ def check_references(networks, cities, practices, events):
 
     for city in cities:
         check(city, "networks", city["networks"], "networks")
+    earlier = set()
     for practice in practices:
+        if practice["adapts"] is not None and practice["adapts"] not in earlier:
+            raise DemoContentError(
+                f"{practice['where']}, key 'adapts': {practice['adapts']!r} is no practice "
+                "listed before this one"
+            )
+        earlier.add(practice["slug"])
+        for attached in practice["files"] or []:
+            check(practice, "files", [attached["kind"]], "file kinds")
+            check(practice, "files", [attached["language"]], "languages")
         check(practice, "city", [practice["city"]], "cities")
         check(practice, "lessons", practice["lessons"], "lessons")
         check(practice, "language", [practice["language"]], "languages")

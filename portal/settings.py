@@ -6,6 +6,7 @@ DJANGO_ALLOWED_HOSTS, DATABASE_URL and DJANGO_SECURE_PROXY_SSL_HEADER (see READM
 and production"); debug off turns on HTTPS, HSTS and secure cookies.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -229,8 +230,28 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files attached to practices: under var/media/ in development; in production any storage of
+# django-storages that every app server reaches, such as S3 (README, "Files").
+MEDIA_ROOT = Path(envstr("DJANGO_MEDIA_ROOT", str(VAR_DIR / "media")))
+MEDIA_STORAGE = envstr("DJANGO_MEDIA_STORAGE", "local")
+if MEDIA_STORAGE == "local":
+    DEFAULT_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+elif MEDIA_STORAGE == "s3":
+    # Credentials and region come from the usual AWS_* variables, read by boto3.
+    DEFAULT_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": envstr("DJANGO_MEDIA_BUCKET"),
+            "default_acl": "private",
+            "file_overwrite": False,
+        },
+    }
+    if not DEFAULT_STORAGE["OPTIONS"]["bucket_name"]:
+        raise ImproperlyConfigured("DJANGO_MEDIA_STORAGE=s3 needs DJANGO_MEDIA_BUCKET.")
+else:
+    raise ImproperlyConfigured("DJANGO_MEDIA_STORAGE is local or s3.")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": DEFAULT_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -305,6 +326,15 @@ BENCH_BASELINE = envbool("DJANGO_BENCH_BASELINE", False)
 ALLAUTH_TRUSTED_PROXY_COUNT = envint("DJANGO_TRUSTED_PROXY_COUNT", 0)
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# Freshness: a year after a practice was last confirmed its city's editors are reminded
+# (`manage.py send_confirmation_reminders`); three months on, its page says it is not confirmed.
+PRACTICE_CONFIRM_AFTER = timedelta(days=envint("DJANGO_PRACTICE_CONFIRM_AFTER_DAYS", 365))
+PRACTICE_STALE_AFTER = timedelta(days=envint("DJANGO_PRACTICE_STALE_AFTER_DAYS", 91))
+
+# Files attached to practices (practices/files.py): how many per practice, how large each.
+PRACTICE_FILES_MAX = envint("DJANGO_PRACTICE_FILES_MAX", 10)
+PRACTICE_FILE_MAX_BYTES = envint("DJANGO_PRACTICE_FILE_MAX_MB", 20) * 1024 * 1024
 
 # Comment threads: how long an author may edit, how many comments a member may post a minute,
 # and how many members' reports hide a comment until a moderator looks.

@@ -22,6 +22,7 @@ BOTH = (PAGES, CATALOGUE)
 MODELS = [
     ("practices", "Practice", BOTH),
     ("practices", "PracticeLink", (PAGES,)),
+    ("practices", "PracticeFile", (PAGES,)),
     ("practices", "Comment", (PAGES,)),
     ("practices", "City", BOTH),
     ("practices", "Lesson", BOTH),

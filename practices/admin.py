@@ -6,6 +6,7 @@ did what in the practice's history.
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
@@ -29,6 +30,7 @@ from practices.models import (
     Membership,
     Network,
     Practice,
+    PracticeFile,
     PracticeLink,
     PracticeRevision,
     ReportedComment,
@@ -143,6 +145,43 @@ class PracticeLinkInline(admin.TabularInline):
     fields = ["title", "url", "position"]
 
 
+class PracticeFileInline(admin.TabularInline):
+    """The practice's files, read-only: editors add them on the site, where their content is
+    checked (PracticeFile.attach); staff may remove one here."""
+
+    model = PracticeFile
+    extra = 0
+    fields = ["title", "kind", "language", "name", "size", "uploaded_by", "created_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
+class ConfirmationFilter(admin.SimpleListFilter):
+    """Published practices by how long since their city confirmed them (Practice.is_stale)."""
+
+    title = _("confirmation")
+    parameter_name = "confirmation"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("stale", _("Not confirmed for 15 months (shown as such)")),
+            ("due", _("Editors reminded or due a reminder")),
+            ("current", _("Confirmed in the last 15 months")),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "stale":
+            return queryset.published().stale()
+        if self.value() == "due":
+            cutoff = timezone.now() - settings.PRACTICE_CONFIRM_AFTER
+            return queryset.published().filter(confirmed_at__lte=cutoff)
+        if self.value() == "current":
+            return queryset.published().confirmed()
+        return queryset
+
+
 class StatusChangeInline(admin.TabularInline):
     """The practice's history, read-only: it is written by the workflow, not by hand."""
 
@@ -180,6 +219,7 @@ class PracticeAdmin(admin.ModelAdmin):
         "language",
         "featured",
         "published_at",
+        "confirmed_at",
     ]
     list_filter = [
         "status",
@@ -189,11 +229,12 @@ class PracticeAdmin(admin.ModelAdmin):
         "evidence",
         "language",
         "featured",
+        ConfirmationFilter,
         "tags",
     ]
     list_select_related = ["city"]
     search_fields = ["title", "summary", "city__name"]
-    autocomplete_fields = ["city", "submitted_by", "translation"]
+    autocomplete_fields = ["city", "submitted_by", "translation", "adapted_from"]
     prepopulated_fields = {"slug": ["title"]}
     readonly_fields = [
         "status",
@@ -202,9 +243,11 @@ class PracticeAdmin(admin.ModelAdmin):
         "published_at",
         "evidence_rated_by",
         "evidence_rated_at",
+        "confirmed_at",
+        "reminded_at",
     ]
     date_hierarchy = "published_at"
-    inlines = [PracticeLinkInline, StatusChangeInline]
+    inlines = [PracticeLinkInline, PracticeFileInline, StatusChangeInline]
     actions = ["publish", "request_changes", "archive", "feature", "unfeature"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "city", "summary", "lessons", "tags"]}),
@@ -231,6 +274,8 @@ class PracticeAdmin(admin.ModelAdmin):
                     "evidence_rating",
                     "evidence_justification",
                     ("evidence_rated_by", "evidence_rated_at"),
+                    "adapted_from",
+                    "adaptation_changes",
                 ]
             },
         ),
@@ -242,6 +287,7 @@ class PracticeAdmin(admin.ModelAdmin):
                     "featured",
                     "submitted_by",
                     ("created_at", "updated_at", "published_at"),
+                    ("confirmed_at", "reminded_at"),
                 ]
             },
         ),

@@ -73,6 +73,9 @@ class PracticeFilterForm(forms.Form):
     year = forms.IntegerField(
         label=_("Running in year"), required=False, min_value=1900, max_value=2100
     )
+    # Leave out practices their city has not confirmed for fifteen months (Practice.is_stale).
+    confirmed = forms.BooleanField(label=_("Only practices confirmed as current"), required=False)
+    adapted = forms.BooleanField(label=_("Only practices adapted elsewhere"), required=False)
     sort = forms.ChoiceField(label=_("Sort by"), choices=Sort.choices, required=False)
 
     def clean_q(self):
@@ -90,7 +93,7 @@ class PracticeFilterForm(forms.Form):
         return {
             name: value
             for name, value in self.cleaned_data.items()
-            if name != "sort" and value not in ("", None, [])
+            if name != "sort" and value is not False and value not in ("", None, [])
         }
 
     @property
@@ -131,6 +134,10 @@ def apply(queryset, filters, skip=None):
         elif name == "event":
             # Through the reverse relation: practices never imports events.
             queryset = queryset.filter(events__slug=value)
+        elif name == "confirmed":
+            queryset = queryset.confirmed()
+        elif name == "adapted":
+            queryset = queryset.adapted_elsewhere()
         elif name in ("language", "evidence"):
             queryset = queryset.filter(**{name: value})
         elif name == "rating":
@@ -416,6 +423,8 @@ def chips(params, filters):
                 _("Reviewed evidence: %(name)s") % {"name": dict(RATING_CHOICES)[v]}
             ),
             "year": lambda v: _("Running in %(year)s") % {"year": v},
+            "confirmed": lambda v: _("Confirmed as current"),
+            "adapted": lambda v: _("Adapted elsewhere"),
         }[name](value)
         found.append(Chip(shown, without(name)))
     return found

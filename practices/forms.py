@@ -2,14 +2,24 @@
 reviewer's decision and a manager's decision."""
 
 from django import forms
+from django.conf import settings
+from django.db import models
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from practices.models import City, CityRequest, Lesson, Membership, Practice, PracticeLink
+from practices.models import (
+    City,
+    CityRequest,
+    Lesson,
+    Membership,
+    Practice,
+    PracticeFile,
+    PracticeLink,
+)
 from practices.models.comments import MAX_COMMENT_LENGTH
-from practices.models.revision import REVISED_COLUMNS, normal
+from practices.models.revision import LINKED_COLUMNS, REVISED_COLUMNS, normal
 
 # Practices are planned ahead, but not by decades.
 YEARS_AHEAD = 2
@@ -70,6 +80,8 @@ class PracticeForm(forms.ModelForm):
             "evidence_baseline",
             "evidence_published",
             "evidence_repeated",
+            "adapted_from",
+            "adaptation_changes",
         ]
         labels = {
             "evidence": _("Was the practice evaluated, and by whom?"),
@@ -79,6 +91,7 @@ class PracticeForm(forms.ModelForm):
         }
         widgets = {
             "evidence": forms.RadioSelect,
+            "adaptation_changes": forms.Textarea(attrs={"rows": 3, "maxlength": 2000}),
             "summary": forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
             **{
                 name: forms.Textarea(attrs={"rows": 6})
@@ -110,6 +123,24 @@ class PracticeForm(forms.ModelForm):
         if chosen in Practice.Language.values:
             others = others.exclude(language=chosen)
         self.fields["translation"].queryset = others
+        # Only a published practice can be adapted; never this one (the model checks circles).
+        sources = Practice.objects.published().exclude(pk=self.instance.pk)
+        if self.instance.adapted_from_id:
+            # The source it names already stays a choice, even if no longer published.
+            sources = sources | Practice.objects.filter(pk=self.instance.adapted_from_id)
+        sources = sources.select_related("city").order_by("city__name", "title")
+        self.fields["adapted_from"].queryset = sources
+        self.fields["adapted_from"].label_from_instance = lambda p: f"{p.city.name}: {p.title}"
+        self.fields["adapted_from"].error_messages["invalid_choice"] = _(
+            "Choose a practice that is published on the portal: that one is not, or is not "
+            "on the portal at all."
+        )
+        if self.instance.pk and self.instance.is_published:
+            self.fields["confirm_current"] = forms.BooleanField(
+                label=_("It still runs as described"),
+                required=False,
+                help_text=_("Ticked, saving confirms the practice as current today."),
+            )
         self.fields["summary"].max_length = 1000
         self.fields["start_year"].widget.attrs.update({"min": 1900, "inputmode": "numeric"})
         self.fields["end_year"].widget.attrs.update({"min": 1900, "inputmode": "numeric"})
@@ -143,6 +174,43 @@ class PracticeForm(forms.ModelForm):
         return cleaned
 
 
+class ConfirmationForm(forms.Form):
+    """A city team's answer to "does this practice still run as described?"."""
+
+    class Answer(models.TextChoices):
+        RUNNING = "running", _("It still runs as described")
+        ENDED = "ended", _("It has ended")
+        UPDATE = "update", _("It needs an update")
+
+    answer = forms.ChoiceField(label=_("Your answer"), choices=Answer.choices)
+    end_year = forms.IntegerField(
+        label=_("Year it ended"), required=False, min_value=1900, max_value=2100
+    )
+
+    def __init__(self, *args, practice, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.practice = practice
+        self.fields["end_year"].widget.attrs.update({"inputmode": "numeric"})
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("answer") != self.Answer.ENDED:
+            return cleaned
+        year = cleaned.get("end_year")
+        if year is None:
+            if "end_year" not in self.errors:
+                self.add_error("end_year", _("Give the year the practice ended."))
+        elif year < self.practice.start_year:
+            self.add_error(
+                "end_year",
+                _("It started in %(start)s: it cannot have ended before.")
+                % {"start": self.practice.start_year},
+            )
+        elif year > timezone.now().year:
+            self.add_error("end_year", _("Give a year that has come: this one or before."))
+        return cleaned
+
+
 def suggested_tags(limit=30):
     """The most used tags, offered to authors so the same idea gets the same tag."""
     return (
@@ -161,8 +229,12 @@ class RevisionForm(PracticeForm):
     def proposed(self, links):
         """The form's values, and the links', as a revision's `data`."""
         cleaned = self.cleaned_data
-        data = {name: normal(cleaned[name]) for name in REVISED_COLUMNS if name != "translation"}
-        data["translation"] = cleaned["translation"].pk if cleaned["translation"] else None
+        data = {
+            name: (cleaned[name].pk if cleaned[name] else None)
+            if name in LINKED_COLUMNS
+            else normal(cleaned[name])
+            for name in REVISED_COLUMNS
+        }
         data["lessons"] = sorted(lesson.number for lesson in cleaned["lessons"])
         data["tags"] = sorted(set(cleaned["tags"]))
         data["links"] = [
@@ -196,6 +268,25 @@ PracticeLinkFormSet = forms.inlineformset_factory(
     can_delete=True,
     labels={"title": _("Link text"), "url": _("Address")},
 )
+
+
+class PracticeFileForm(forms.Form):
+    """A file an editor attaches to a practice; what it is, is checked from its content
+    (PracticeFile.attach)."""
+
+    file = forms.FileField(
+        label=_("File"),
+        help_text=_("PDF, DOCX, ODT, XLSX, PNG or JPEG, up to %(limit)s MB.")
+        % {"limit": settings.PRACTICE_FILE_MAX_BYTES // 1024 // 1024},
+        widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.odt,.xlsx,.png,.jpg,.jpeg"}),
+    )
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        help_text=_("What readers will see, e.g. “Evaluation report 2023”."),
+    )
+    language = forms.ChoiceField(label=_("Language"), choices=Practice.Language.choices)
+    kind = forms.ChoiceField(label=_("Kind"), choices=PracticeFile.Kind.choices)
 
 
 class MembershipRequestForm(forms.ModelForm):

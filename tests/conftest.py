@@ -59,6 +59,12 @@ def mail_through_the_queue(settings):
 
 
 @pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Files attached in a test are stored in its own temporary folder, never in var/media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def empty_cache():
     """What one test cached (counts, pages, rate limits) never shows in the next."""
     for alias in caches:

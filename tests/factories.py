@@ -4,11 +4,12 @@ import datetime as dt
 
 import factory
 from allauth.account.models import EmailAddress
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from accounts.models import User
 from events.models import Event, EventPractice
-from practices.models import City, Lesson, Membership, Network, Practice
+from practices.models import City, Lesson, Membership, Network, Practice, PracticeFile
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -61,6 +62,7 @@ class PracticeFactory(factory.django.DjangoModelFactory):
     start_year = 2021
     status = Practice.Status.PUBLISHED
     published_at = factory.LazyFunction(timezone.now)
+    confirmed_at = factory.LazyAttribute(lambda practice: practice.published_at)
 
     class Params:
         draft = factory.Trait(status=Practice.Status.DRAFT, published_at=None)
@@ -105,3 +107,20 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     city = factory.SubFactory(CityFactory)
     status = Membership.Status.APPROVED
     reason = "I lead the city's prevention team."
+
+
+# The smallest file each accepted type can be told by (practices/uploads.py), and one that is not.
+PDF_BYTES = b"%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n"
+PNG_BYTES = b"\x89PNG\r\n\x1a\n" + b"\0" * 32
+EXE_BYTES = b"MZ\x90\x00" + b"\0" * 60 + b"This program cannot be run in DOS mode."
+
+
+def upload(name="report.pdf", content=PDF_BYTES, content_type="application/pdf"):
+    return SimpleUploadedFile(name, content, content_type=content_type)
+
+
+def attach_pdf(practice, *, title="Evaluation report", kind="evaluation", language="en"):
+    """A PDF attached to `practice` as its editors would."""
+    return PracticeFile.attach(
+        practice, upload(), title=title, language=language, kind=kind, by=None
+    )

@@ -8,6 +8,7 @@ from practices.models.comments import (
     ReportedComment,
     ThreadSubscription,
 )
+from practices.models.files import PracticeFile
 from practices.models.membership import CityRequest, Membership, MembershipQuerySet
 from practices.models.practice import Practice, PracticeLink, PracticeQuerySet, StatusChange
 from practices.models.reference import City, CityQuerySet, Lesson, Network
@@ -27,6 +28,7 @@ __all__ = [
     "MembershipQuerySet",
     "Network",
     "Practice",
+    "PracticeFile",
     "PracticeLink",
     "PracticeQuerySet",
     "PracticeRevision",

@@ -11,7 +11,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -38,12 +38,48 @@ MARKDOWN_FIELDS = {*SECTION_FIELDS, "contact"}
 CARD_DEFERRED = (*MARKDOWN_FIELDS, "rendered", "search_vector")
 
 
+def stale_cutoff(now=None):
+    """Practices last confirmed before this are stale."""
+    return (now or timezone.now()) - settings.PRACTICE_CONFIRM_AFTER - settings.PRACTICE_STALE_AFTER
+
+
 class PracticeQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Practice.Status.PUBLISHED)
 
     def featured(self):
         return self.filter(featured=True)
+
+    # Freshness: how long since a city's team last said the practice still runs as described.
+
+    def due_for_reminder(self, now=None):
+        """Published practices last confirmed CONFIRM_AFTER ago or more whose editors were not
+        reminded since."""
+        cutoff = (now or timezone.now()) - settings.PRACTICE_CONFIRM_AFTER
+        return (
+            self.published()
+            .filter(confirmed_at__lte=cutoff)
+            .filter(Q(reminded_at__isnull=True) | Q(reminded_at__lt=F("confirmed_at")))
+        )
+
+    def stale(self, now=None):
+        """Not confirmed for CONFIRM_AFTER plus STALE_AFTER: shown as "not confirmed since"."""
+        return self.filter(confirmed_at__lt=stale_cutoff(now))
+
+    def confirmed(self, now=None):
+        """The others: confirmed since, or never (a practice published by the release before
+        this one, during a rolling deploy), as `is_stale` counts them."""
+        return self.filter(Q(confirmed_at__gte=stale_cutoff(now)) | Q(confirmed_at__isnull=True))
+
+    def adapted_elsewhere(self):
+        """Practices another city has published an adaptation of."""
+        return self.filter(
+            Exists(
+                Practice.objects.published()
+                .filter(adapted_from=OuterRef("pk"))
+                .exclude(city=OuterRef("city"))
+            )
+        )
 
     def for_lesson(self, number):
         return self.filter(lessons__number=number)
@@ -226,6 +262,28 @@ class Practice(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last updated"), auto_now=True)
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
+    # When the city's team last said it still runs as described (or that it ended): set on
+    # publication and by confirm(). A year on, its editors are reminded (reminded_at).
+    confirmed_at = models.DateTimeField(_("last confirmed"), null=True, blank=True)
+    reminded_at = models.DateTimeField(_("editors reminded"), null=True, blank=True, editable=False)
+    # The practice this one adapts, in another city or the city's own earlier one.
+    adapted_from = models.ForeignKey(
+        "self",
+        verbose_name=_("adapts"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="adaptations",
+        help_text=_("A published practice this one takes up, here or in another city."),
+    )
+    adaptation_changes = models.TextField(
+        _("what was changed"),
+        blank=True,
+        default="",
+        db_default="",
+        max_length=2000,
+        help_text=_("What you did differently from the practice you adapted, and why."),
+    )
     # Kept current by save() and by the tag and city signals (practices/search.py explains).
     search_vector = SearchVectorField(null=True, editable=False)
     # What the Markdown fields show, rendered by save(): {field name: sanitised HTML}. Columns
@@ -264,6 +322,11 @@ class Practice(models.Model):
                 name="practice_published_has_date",
                 violation_error_message=_("A published practice needs a publication date."),
             ),
+            models.CheckConstraint(
+                condition=~Q(adapted_from=F("pk")),
+                name="practice_does_not_adapt_itself",
+                violation_error_message=_("A practice cannot adapt itself."),
+            ),
         ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="practice_status_pub_idx"),
@@ -276,6 +339,8 @@ class Practice(models.Model):
             # The sitemap index's date: the latest update of a published practice, read off
             # the index's end instead of every row.
             models.Index(fields=["status", "updated_at"], name="practice_status_updated_idx"),
+            # The reminders' and the "confirmed" filter's dates.
+            models.Index(fields=["status", "confirmed_at"], name="practice_status_confirm_idx"),
             # Created on PostgreSQL only (migration 0003); SQLite searches without it.
             GinIndex(fields=["search_vector"], name="practice_search_idx"),
             # A search with more matches than it ranks finds the title matches through these
@@ -322,6 +387,52 @@ class Practice(models.Model):
                     )
                 }
             )
+        if self.adapted_from_id:
+            self.clean_adapted_from()
+
+    def clean_adapted_from(self):
+        """The source is published, not this practice, and not one that adapts this one
+        (directly or through others): a chain of adaptations never loops."""
+        if self.pk is not None and self.adapted_from_id == self.pk:
+            raise ValidationError({"adapted_from": _("A practice cannot adapt itself.")})
+        stored = Practice.objects.filter(pk=self.pk).values_list("adapted_from_id", flat=True)
+        if self.pk is not None and self.adapted_from_id == stored.first():
+            # Kept as it was: a source archived since does not stop the practice's edits.
+            return
+        source = Practice.objects.filter(pk=self.adapted_from_id).first()
+        if source is None or not source.is_published:
+            raise ValidationError(
+                {"adapted_from": _("Choose a practice that is published on the portal.")}
+            )
+        # Up the chain of what the source adapts: meeting this practice would close a circle.
+        seen, ancestor_id = set(), source.adapted_from_id
+        while self.pk is not None and ancestor_id is not None and ancestor_id not in seen:
+            if ancestor_id == self.pk:
+                raise ValidationError(
+                    {
+                        "adapted_from": _(
+                            "“%(source)s” already adapts this practice, directly or through "
+                            "others: adaptations cannot go round in a circle."
+                        )
+                        % {"source": source.title}
+                    }
+                )
+            seen.add(ancestor_id)
+            ancestor_id = (
+                Practice.objects.filter(pk=ancestor_id)
+                .values_list("adapted_from_id", flat=True)
+                .first()
+            )
+
+    def published_adaptations(self):
+        """The published practices that adapt this one, with their cities, by city name."""
+        return self.adaptations.published().select_related("city").order_by("city__name", "title")
+
+    @property
+    def published_source(self):
+        """The practice this one adapts, if it is published (its page shows the link)."""
+        source = self.adapted_from
+        return source if source is not None and source.is_published else None
 
     def published_translations(self):
         """The published practices that are this one in another language, linked either way."""
@@ -382,6 +493,18 @@ class Practice(models.Model):
     def is_published(self):
         return self.status == self.Status.PUBLISHED
 
+    @property
+    def is_stale(self):
+        return self.confirmed_at is not None and self.confirmed_at < stale_cutoff()
+
+    @property
+    def confirmation_due(self):
+        return (
+            self.is_published
+            and self.confirmed_at is not None
+            and self.confirmed_at <= timezone.now() - settings.PRACTICE_CONFIRM_AFTER
+        )
+
     SECTION_FIELDS = SECTION_FIELDS
 
     def render(self):
@@ -440,6 +563,25 @@ class Practice(models.Model):
     def archive(self, *, by, message=""):
         self._move_to(self.Status.ARCHIVED, by=by, message=message)
 
+    @transaction.atomic
+    def confirm(self, *, by, ended_in=None):
+        """The city's team says the practice still runs as described, or that it ended in
+        `ended_in`; the history records who said so."""
+        self.confirmed_at = timezone.now()
+        # Not `updated_at`: a confirmation is not an edit, and leaves a waiting revision current.
+        update_fields = ["confirmed_at"]
+        if ended_in is not None:
+            self.ongoing = False
+            self.end_year = ended_in
+            update_fields += ["ongoing", "end_year"]
+            message = gettext("Confirmed: ended in %(year)s") % {"year": ended_in}
+        else:
+            message = gettext("Confirmed: still running")
+        self.save(update_fields=update_fields)
+        self.status_changes.create(
+            from_status=self.status, to_status=self.status, changed_by=by, message=message
+        )
+
     @property
     def evidence_label(self):
         """What cards and the page say of the evidence: the reviewed rating, or that the city's
@@ -485,6 +627,9 @@ class Practice(models.Model):
         if status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
             update_fields.append("published_at")
+        if status == self.Status.PUBLISHED:
+            self.confirmed_at = timezone.now()
+            update_fields.append("confirmed_at")
         self.save(update_fields=update_fields)
         change = self.status_changes.create(
             from_status=previous, to_status=status, changed_by=by, message=message

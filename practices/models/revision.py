@@ -39,7 +39,11 @@ REVISED_COLUMNS = [
     "evidence_baseline",
     "evidence_published",
     "evidence_repeated",
+    "adapted_from",
+    "adaptation_changes",
 ]
+# Of those, the links to another practice, kept in a revision as that practice's id.
+LINKED_COLUMNS = {"translation", "adapted_from"}
 # And what hangs off it.
 REVISED_RELATIONS = ["lessons", "tags", "links"]
 REVISED_FIELDS = [*REVISED_COLUMNS, *REVISED_RELATIONS]
@@ -55,9 +59,11 @@ def normal(value):
 def practice_values(practice):
     """The practice's current values of REVISED_FIELDS, in a revision's JSON form."""
     values = {
-        name: normal(getattr(practice, name)) for name in REVISED_COLUMNS if name != "translation"
+        name: getattr(practice, f"{name}_id")
+        if name in LINKED_COLUMNS
+        else normal(getattr(practice, name))
+        for name in REVISED_COLUMNS
     }
-    values["translation"] = practice.translation_id
     values["lessons"] = sorted(lesson.number for lesson in practice.lessons.all())
     values["tags"] = sorted(tag.name for tag in practice.tags.all())
     values["links"] = [[link.title, link.url] for link in practice.links.all()]
@@ -72,7 +78,7 @@ def shown(name, value):
         return "\n".join(f"{title} <{url}>" for title, url in value)
     if name in ("lessons", "tags"):
         return ", ".join(str(item) for item in value)
-    if name == "translation":
+    if name in LINKED_COLUMNS:
         found = Practice.objects.filter(pk=value).values_list("title", flat=True).first()
         return found or str(value)
     if isinstance(value, bool):
@@ -272,8 +278,8 @@ class PracticeRevision(models.Model):
     def apply_to(self, practice):
         data = self.data
         for name in REVISED_COLUMNS:
-            if name == "translation":
-                practice.translation_id = data["translation"]
+            if name in LINKED_COLUMNS:
+                setattr(practice, f"{name}_id", data[name])
             else:
                 setattr(practice, name, data[name])
         practice.lessons.set(Lesson.objects.filter(number__in=data["lessons"]))

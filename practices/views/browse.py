@@ -3,7 +3,7 @@
 import uuid
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
@@ -121,7 +121,22 @@ def practice_list(request):
 # rendered when saved (not its source, nor its search vector).
 PRACTICE_PAGE = Practice.objects.select_related("city").defer(*MARKDOWN_FIELDS, "search_vector")
 # What the page's kept fragments show besides (practice_detail.html).
-SHOWN_WITH = ["city__networks", "lessons", "tags", "links"]
+SHOWN_WITH = [
+    "city__networks",
+    "lessons",
+    "tags",
+    "links",
+    "files",
+    "adapted_from__city",
+    Prefetch(
+        "adaptations",
+        queryset=Practice.objects.published()
+        .select_related("city")
+        .defer(*MARKDOWN_FIELDS, "rendered", "search_vector")
+        .order_by("city__name"),
+        to_attr="shown_adaptations",
+    ),
+]
 
 
 @require_safe

@@ -69,6 +69,20 @@ COLUMNS = [
     ("summary", _("Two or three sentences: what the city did and why.")),
     ("published_at", _("When it was published, as ISO 8601 date and time in UTC.")),
     ("updated_at", _("When it was last changed, as ISO 8601 date and time in UTC.")),
+    (
+        "confirmed_at",
+        _(
+            "When its city last confirmed it still runs as described (or that it ended), as "
+            "ISO 8601 date and time in UTC."
+        ),
+    ),
+    (
+        "adapted_from",
+        _(
+            "The identifier (slug) of the published practice this one adapts; empty (null in "
+            "JSON) if it adapts none."
+        ),
+    ),
 ]
 
 
@@ -97,6 +111,9 @@ def exported_practices():
             "city__name",
             "city__slug",
             "city__country",
+            "confirmed_at",
+            "adapted_from__slug",
+            "adapted_from__status",
         )
     )
 
@@ -160,6 +177,12 @@ def practice_rows(request):
                 "summary": row["summary"],
                 "published_at": row["published_at"].isoformat(),
                 "updated_at": row["updated_at"].isoformat(),
+                "confirmed_at": row["confirmed_at"] and row["confirmed_at"].isoformat(),
+                "adapted_from": (
+                    row["adapted_from__slug"]
+                    if row["adapted_from__status"] == Practice.Status.PUBLISHED
+                    else None
+                ),
             }
 
 

@@ -173,6 +173,10 @@ def revise_practice(request, practice):
     )
     if request.method == "POST" and form.is_valid() and links.is_valid():
         proposed = form.proposed(links)
+        if form.cleaned_data.get("confirm_current"):
+            # "It still runs as described": current today, whatever the revision changes.
+            # Only `confirmed_at` is saved: the form's other values wait in the revision.
+            practice.confirm(by=request.user)
         if proposed == current:
             messages.info(request, _("Nothing changed: the published version is the same."))
             return redirect(practice)

@@ -29,6 +29,10 @@ REPLY = "/comments/{comment}/reply/"
 PROFILE = "/members/{member}/"
 TWO_FACTOR = "/accounts/2fa/"
 NOTIFICATIONS = "/my/notifications/"
+# An Aarhus practice with the demo's evaluation PDF: its editors confirm it and manage its files.
+AARHUS_PRACTICE = "/practices/aarhus-media-literacy-labs-before-local-elections/"
+CONFIRM = AARHUS_PRACTICE + "confirm/"
+FILES = AARHUS_PRACTICE + "files/"
 
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 800}

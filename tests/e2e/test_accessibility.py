@@ -22,6 +22,7 @@ PAGES = {
     "home": pages.HOME,
     "practice-list": pages.PRACTICE_LIST,
     "practice": pages.PRACTICE,
+    "practice-with-files": pages.AARHUS_PRACTICE,
     "lesson": pages.LESSON,
     "coverage": pages.COVERAGE,
     "cities": pages.CITIES,
@@ -52,6 +53,8 @@ SIGNED_IN_PAGES = {
     "two-factor": ("staff", pages.TWO_FACTOR),
     "notification-settings": ("staff", pages.NOTIFICATIONS),
     "lesson-signed-in": ("member", pages.LESSON),
+    "confirm-practice": ("editor", pages.CONFIRM),
+    "practice-files": ("editor", pages.FILES),
 }
 
 

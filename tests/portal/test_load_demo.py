@@ -6,7 +6,15 @@ import pytest
 from django.core.management import call_command
 
 from events.models import Event, EventPractice
-from practices.models import City, Lesson, Network, Practice, PracticeLink, StatusChange
+from practices.models import (
+    City,
+    Lesson,
+    Network,
+    Practice,
+    PracticeFile,
+    PracticeLink,
+    StatusChange,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -94,3 +102,20 @@ def test_some_practices_carry_a_reviewed_evidence_rating(demo):
     assert rated.count() >= 3
     assert {practice.evidence_rating for practice in rated} == set(Practice.EvidenceRating)
     assert all(practice.evidence_justification for practice in rated)
+
+
+def test_it_shows_adaptations_an_evaluation_pdf_and_a_stale_practice(demo, anonymous):
+    adapted = Practice.objects.published().filter(adapted_from__isnull=False)
+    assert adapted.count() >= 2
+    assert all(practice.adaptation_changes for practice in adapted)
+    [evaluation] = PracticeFile.objects.filter(kind="evaluation")
+    download = anonymous.get(evaluation.get_absolute_url())
+    assert download["Content-Type"] == "application/pdf"
+    assert b"".join(download.streaming_content).startswith(b"%PDF-")
+    [stale] = Practice.objects.published().stale()
+    assert "Not confirmed since" in anonymous.get(stale.get_absolute_url()).text
+
+
+def test_a_second_run_attaches_no_second_file(demo):
+    call_command("load_demo", verbosity=0)
+    assert PracticeFile.objects.count() == 1

@@ -44,6 +44,7 @@ from tests.factories import (
     MembershipFactory,
     NetworkFactory,
     PracticeFactory,
+    attach_pdf,
 )
 from tests.jobs import run_jobs
 
@@ -106,6 +107,10 @@ GET = {
     "practices:review_decide":               (LOGIN, 403,   403,   403,   405),
     "practices:review_revision":             (LOGIN, 403,   403,   403,   200),
     "practices:evidence":                    (200,   200,   200,   200,   200),
+    "practices:confirm":                     (LOGIN, 403,   200,   403,   200),
+    "practices:files":                       (LOGIN, 403,   200,   403,   200),
+    "practices:file_delete":                 (LOGIN, 405,   405,   405,   405),
+    "practices:file":                        (200,   200,   200,   200,   200),
     "practices:comment":                     (LOGIN, 405,   405,   405,   405),
     "practices:follow":                      (LOGIN, 405,   405,   405,   405),
     "practices:comment_reply":               (LOGIN, 200,   200,   200,   200),
@@ -191,6 +196,10 @@ POST = {
     "practices:review_decide":               (LOGIN, 403,   403,   403,   400),
     "practices:review_revision":             (LOGIN, 403,   403,   403,   400),
     "practices:evidence":                    (405,   405,   405,   405,   405),
+    "practices:confirm":                     (LOGIN, 403,   200,   403,   200),
+    "practices:files":                       (LOGIN, 403,   200,   403,   200),
+    "practices:file_delete":                 (LOGIN, 403,   302,   403,   302),
+    "practices:file":                        (405,   405,   405,   405,   405),
     "practices:comment":                     (LOGIN, 400,   400,   400,   400),
     "practices:follow":                      (LOGIN, 302,   302,   302,   302),
     "practices:comment_reply":               (LOGIN, 200,   200,   200,   200),
@@ -291,6 +300,14 @@ KWARGS = {
     "practices:review_decide": lambda w: {"slug": w["submitted"].slug},
     "practices:history": lambda w: {"slug": w["published"].slug},
     "practices:review_revision": lambda w: {"pk": w["revision"].pk},
+    "practices:confirm": lambda w: {"slug": w["published"].slug},
+    "practices:files": lambda w: {"slug": w["published"].slug},
+    "practices:file_delete": lambda w: {"slug": w["published"].slug, "pk": w["file"].pk},
+    "practices:file": lambda w: {
+        "slug": w["published"].slug,
+        "pk": w["file"].pk,
+        "name": w["file"].name,
+    },
     "practices:comment": lambda w: {"slug": w["published"].slug},
     "practices:follow": lambda w: {"slug": w["published"].slug},
     "practices:comment_reply": lambda w: {"pk": w["comment"].pk},
@@ -365,6 +382,7 @@ def world(city_a, city_b, member_user, editor_user, other_editor_user, staff_use
         "submitted": submitted,
         "revision": revision,
         "comment": comment,
+        "file": attach_pdf(published),
         "pending": MembershipFactory(city=city_a, status=Membership.Status.PENDING),
         "city_request": CityRequest.objects.create(
             requested_by=member_user, name="Tampere", country="FI", reason="Prevention officer"

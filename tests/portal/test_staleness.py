@@ -20,6 +20,7 @@ from tests.factories import (
     NetworkFactory,
     PracticeFactory,
     UserFactory,
+    attach_pdf,
 )
 
 pytestmark = pytest.mark.django_db
@@ -80,6 +81,11 @@ CASES = {
         w.page,
         lambda: Comment.objects.create(practice=w.practice, author=w.author, body="One more."),
         "One more.",
+    ),
+    "practices.PracticeFile": lambda w: (
+        w.page,
+        lambda: attach_pdf(w.practice, title="Evaluation report 2023"),
+        "Evaluation report 2023",
     ),
     "practices.City": lambda w: (w.page, lambda: rename(w.city, "name", "Århus"), "Århus"),
     "practices.Lesson": lambda w: (

@@ -157,6 +157,7 @@ def test_practice_created_in_admin_records_its_curator(staff, staff_user):
             "language": "en",
             "evidence": "not_evaluated",
             **empty_inline("links"),
+            **empty_inline("files"),
             **empty_inline("status_changes"),
             **empty_inline("event_links"),
         },

@@ -38,8 +38,9 @@ def test_related_practices_share_tags_or_lessons_best_first(
     for _ in range(5):
         PracticeFactory(lessons=[2])
 
-    # The practice, the comments, then the whole practice for the shared parts, and theirs.
-    with django_assert_max_num_queries(12):
+    # The practice, the comments, then the whole practice for the shared parts, and theirs
+    # (files and adaptations among them).
+    with django_assert_max_num_queries(14):
         response = anonymous.get(practice.get_absolute_url())
 
     related = [Practice.objects.get(title=title) for title in related_titles(response.text)]

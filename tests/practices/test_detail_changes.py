@@ -17,6 +17,7 @@ from tests.factories import (
     NetworkFactory,
     PracticeFactory,
     UserFactory,
+    attach_pdf,
 )
 from tests.practices.test_submit import practice_data
 from tests.queries import count_queries
@@ -213,12 +214,12 @@ def test_a_practice_page_costs_the_same_with_more_of_everything(anonymous):
     EventPracticeFactory(practice=practice)
     Comment.objects.create(practice=practice, author=UserFactory(), body="First")
     member = signed_in(UserFactory())
-    # The practice with its city; its networks, lessons, tags and links; two queries for the
-    # related practices and one for their rows; its translations and events; the comments
-    # with their authors, and the authors' teams. A member: their session and account, and
-    # whether they may edit, have commented, follow.
+    # The practice with its city; its networks, lessons, tags, links, files and adaptations;
+    # two queries for the related practices and one for their rows; its translations and
+    # events; the comments with their authors, and the authors' teams. A member: their
+    # session and account, and whether they may edit, have commented, follow.
     few = page_queries(anonymous, practice), page_queries(member, practice)
-    assert few[0] <= 12 and few[1] <= 17
+    assert few[0] <= 14 and few[1] <= 19
 
     practice.lessons.set(Lesson.objects.all())
     practice.tags.add("youth", "media", "schools")
@@ -227,6 +228,8 @@ def test_a_practice_page_costs_the_same_with_more_of_everything(anonymous):
         EventPracticeFactory(practice=practice)
         PracticeFactory(lessons=[2, 3], tags=["youth"])
         Comment.objects.create(practice=practice, author=UserFactory(), body=f"More {n}")
+        attach_pdf(practice, title=f"Evaluation {n}")
+        PracticeFactory(adapted_from=practice)
     assert (page_queries(anonymous, practice), page_queries(member, practice)) == few
 
 

@@ -196,6 +196,7 @@ def test_the_admin_rates_with_a_justification_and_records_who(staff, staff_user,
         "evidence_rating": "promising",
         **empty_inline("links"),
         **empty_inline("status_changes"),
+        **empty_inline("files"),
         **empty_inline("event_links"),
     }
     refused = staff.post(url, data)

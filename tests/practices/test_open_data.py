@@ -34,6 +34,8 @@ HEADER = [
     "summary",
     "published_at",
     "updated_at",
+    "confirmed_at",
+    "adapted_from",
 ]
 MAX_DOWNLOAD_QUERIES = 6
 

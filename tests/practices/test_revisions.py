@@ -296,6 +296,7 @@ def test_a_staff_fix_in_the_admin_publishes_at_once_and_is_recorded(
             "evidence": "not_evaluated",
             **empty_inline("links"),
             **empty_inline("status_changes"),
+            **empty_inline("files"),
             **empty_inline("event_links"),
         },
     )

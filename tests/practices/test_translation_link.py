@@ -63,7 +63,8 @@ def test_the_form_offers_only_published_practices_in_the_other_language(editor, 
     PracticeFactory(title="Another English practice", language="en")
     PracticeFactory(title="Un brouillon", language="fr", draft=True)
 
-    form = editor.get(NEW).text
+    # The translation's choices (the adaptation's, after them, offer every published one).
+    form = editor.get(NEW).text.split('name="translation"')[1].split("</select>")[0]
 
     assert f'<option value="{french.pk}">Une table de concertation</option>' in form
     assert "Another English practice" not in form

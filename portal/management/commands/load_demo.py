@@ -8,15 +8,16 @@ that was deleted comes back. The nine lessons are not created here: a data migra
 """
 
 import zoneinfo
-from datetime import datetime
+from datetime import UTC, datetime, time
 
+from django.core.files.base import ContentFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 
 from events.models import AgendaItem, Event, EventPractice, Speaker
 from portal import demo_content
-from practices.models import City, Lesson, Network, Practice, PracticeLink
+from practices.models import City, Lesson, Network, Practice, PracticeFile, PracticeLink
 
 PRACTICE_FIELDS = [
     "title",
@@ -33,6 +34,35 @@ PRACTICE_FIELDS = [
     *Practice.SECTION_FIELDS,
     "contact",
 ]
+
+
+def demo_pdf(title):
+    """A one-page PDF saying what the demo file stands for: small, valid, made here."""
+    text = f"{title} (demo file of the Together for Safety portal)"
+    text = text.encode("latin-1", "replace").replace(b"\\", b"").replace(b"(", b"[")
+    text = text.replace(b")", b"]")
+    stream = b"BT /F1 14 Tf 72 770 Td (" + text + b") Tj ET"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    pdf = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(pdf))
+        pdf += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(pdf)
+    pdf += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    pdf += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    pdf += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(pdf)
 
 
 class Command(BaseCommand):
@@ -122,11 +152,32 @@ class Command(BaseCommand):
                     PracticeLink(practice=practice, position=position, **link)
                     for position, link in enumerate(data["links"])
                 )
+                if data["adapts"]:
+                    practice.adapted_from = practices[data["adapts"]]
+                    practice.adaptation_changes = data["adaptation_changes"] or ""
+                    practice.save(update_fields=["adapted_from", "adaptation_changes"])
                 practice.publish(by=None, message="Demo content")
                 if data["evidence_rating"]:
                     practice.rate_evidence(
                         rating=data["evidence_rating"],
                         justification=data["evidence_justification"],
+                        by=None,
+                    )
+                if data["last_confirmed"]:
+                    # Confirmed long ago: the demo's stale practice ("not confirmed since").
+                    confirmed = datetime.combine(data["last_confirmed"], time(9), tzinfo=UTC)
+                    practice.confirmed_at = confirmed
+                    practice.save(update_fields=["confirmed_at"])
+                for attached in data["files"] or []:
+                    upload = ContentFile(
+                        demo_pdf(attached["title"]), name=f"{attached['title']}.pdf"
+                    )
+                    PracticeFile.attach(
+                        practice,
+                        upload,
+                        title=attached["title"],
+                        language=attached["language"],
+                        kind=attached["kind"],
                         by=None,
                     )
                 new_practices += 1
