@@ -102,6 +102,9 @@ INSTALLED_APPS = [
     "practices",
     "notifications",
     "events",
+    # The read-only JSON API (api/); django-ninja brings its docs page's static files.
+    "ninja",
+    "api",
     "portal",
 ]
 
@@ -110,6 +113,8 @@ MIDDLEWARE = [
     # Above whitenoise, so static files carry these headers as well.
     "csp.middleware.CSPMiddleware",
     "portal.middleware.cross_origin_resource_policy",
+    # Inside the one above: the API's answers may be read from other sites.
+    "api.middleware.cross_origin_reads",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -301,6 +306,9 @@ BENCH_BASELINE = envbool("DJANGO_BENCH_BASELINE", False)
 ALLAUTH_TRUSTED_PROXY_COUNT = envint("DJANGO_TRUSTED_PROXY_COUNT", 0)
 
 TAGGIT_CASE_INSENSITIVE = True
+
+# The read-only API (api/): requests a minute from one client address (0: no limit).
+API_REQUESTS_PER_MINUTE = envint("DJANGO_API_REQUESTS_PER_MINUTE", 120)
 
 # Comment threads: how long an author may edit, how many comments a member may post a minute,
 # and how many members' reports hide a comment until a moderator looks.
