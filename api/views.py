@@ -12,6 +12,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.text import capfirst
+from django.views.decorators.http import require_safe
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
 
@@ -38,6 +40,8 @@ api = NinjaAPI(
         "city and link to the practice's page."
     ),
     urls_namespace="api",
+    # The description and its page are read, never posted to.
+    docs_decorator=require_safe,
     throttle=[PerClientAddress()],
 )
 
@@ -206,7 +210,7 @@ def practice_detail(request, slug: str):
         presented = EventPractice.objects.filter(practice=practice).select_related("event")
         data = summary(request, practice) | {
             "sections": [
-                {"name": name, "heading": str(heading), "html": str(html)}
+                {"name": name, "heading": str(capfirst(heading)), "html": str(html)}
                 for name, heading, html in practice.sections
             ],
             "links": [{"title": link.title, "url": link.url} for link in practice.links.all()],
