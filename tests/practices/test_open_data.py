@@ -224,6 +224,7 @@ def test_open_data_page_explains_licence_formats_and_columns(
     assert 'href="/open-data/practices.csv"' in response.text
     assert 'href="/open-data/practices.json"' in response.text
     assert response.text.count('<th scope="col">') == 3
+    assert 'href="/api/v1/docs"' in response.text
     assert 'href="/open-data/schema.json"' in response.text
     for column in HEADER:
         assert f"<code>{column}</code>" in response.text
