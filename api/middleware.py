@@ -1,7 +1,7 @@
 """Cross-origin reads of the API: any site may fetch it (it is public and read-only), so cities
 can show their own practices on their websites (README, "API").
 
-GET and HEAD answers carry Access-Control-Allow-Origin: *, and expose the headers a client needs
+GET answers (and HEAD, where a view takes it) carry Access-Control-Allow-Origin: *, and expose the headers a client needs
 to ask again cheaply or to wait (ETag, Retry-After). A browser asks first (a preflight OPTIONS)
 before sending If-None-Match from another site: answered here, as no API view takes OPTIONS.
 No cookies are ever read across origins (no Allow-Credentials), so nothing personal can leak.
@@ -19,7 +19,7 @@ def cross_origin_reads(get_response):
             return get_response(request)
         if request.method == "OPTIONS" and "access-control-request-method" in request.headers:
             response = HttpResponse(status=204)
-            response["Access-Control-Allow-Methods"] = "GET, HEAD"
+            response["Access-Control-Allow-Methods"] = "GET"
             response["Access-Control-Allow-Headers"] = "If-None-Match, If-Modified-Since"
             response["Access-Control-Max-Age"] = str(PREFLIGHT_SECONDS)
         else:
