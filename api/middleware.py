@@ -1,8 +1,8 @@
 """Cross-origin reads of the API: any site may fetch it (it is public and read-only), so cities
 can show their own practices on their websites (README, "API").
 
-GET answers (and HEAD, where a view takes it) carry Access-Control-Allow-Origin: *, and expose the headers a client needs
-to ask again cheaply or to wait (ETag, Retry-After). A browser asks first (a preflight OPTIONS)
+GET answers carry Access-Control-Allow-Origin: *, and expose the headers a client needs to ask
+again cheaply or to wait (ETag, Retry-After). A browser asks first (a preflight OPTIONS)
 before sending If-None-Match from another site: answered here, as no API view takes OPTIONS.
 No cookies are ever read across origins (no Allow-Credentials), so nothing personal can leak.
 """
@@ -24,7 +24,7 @@ def cross_origin_reads(get_response):
             response["Access-Control-Max-Age"] = str(PREFLIGHT_SECONDS)
         else:
             response = get_response(request)
-            if request.method not in ("GET", "HEAD"):
+            if request.method != "GET":
                 return response
         response["Access-Control-Allow-Origin"] = "*"
         response["Access-Control-Expose-Headers"] = "ETag, Retry-After"

@@ -58,9 +58,8 @@ def bad_parameters(request, exc):
     )
 
 
-def filter_errors(request):
+def filter_errors(form):
     """{parameter: message} for each filter of the list page's that cannot be read."""
-    form = practice_filters.PracticeFilterForm(request.GET)
     # The API has one order, so the list page's sort is no concern of it.
     return {name: message for name, message in form.ignored() if name != "sort"}
 
@@ -71,7 +70,7 @@ def invalid_parameters(request, exc):
     the filters' own messages where they have one, so every bad value is named at once."""
     errors = {str(error["loc"][-1]): error["msg"] for error in exc.errors if error.get("loc")}
     if request.resolver_match and request.resolver_match.url_name == "practices":
-        errors |= filter_errors(request)
+        errors |= filter_errors(practice_filters.PracticeFilterForm(request.GET))
     return bad_parameters(request, BadParameters(errors or {"": "Invalid request."}))
 
 
@@ -157,7 +156,8 @@ class PracticeFilters(Schema):
 def practice_list(request, params: Query[PracticeFilters]):
     """Newest first, a page at a time: follow `next` (or pass `next_cursor` as `cursor`) until
     it is null to read every practice exactly once, even while new ones are published."""
-    errors = filter_errors(request)
+    form = practice_filters.PracticeFilterForm(request.GET)
+    errors = filter_errors(form)
     if params.cursor:
         try:
             cursors.decode(params.cursor)
@@ -165,7 +165,7 @@ def practice_list(request, params: Query[PracticeFilters]):
             errors["cursor"] = "Not a cursor this API gave: pass a page's next_cursor as it is."
     if errors:
         raise BadParameters(errors)
-    filters = practice_filters.PracticeFilterForm(request.GET).filters
+    filters = form.filters
 
     def compute():
         found = practice_filters.apply(LISTED.published(), filters)
