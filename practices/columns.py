@@ -5,7 +5,12 @@ A column says its name, its type (a Frictionless Table Schema type, plus the typ
 of a list), what it means (translated), and how its value is read: from the practice's own row
 (`fields`, read with .values(), and `value` to shape them) or, for what sits in other tables,
 through `lookup`, one query per chunk of practices that gives {practice id: value}. A new
-column is one entry in COLUMNS; nothing else needs to change.
+column is one entry in COLUMNS; nothing else needs to change. For example:
+
+    Column("last_confirmed", "date", _("When the city last confirmed it is current."),
+           value=lambda row, context: row["last_confirmed"] and row["last_confirmed"].isoformat())
+    Column("adapts", "list", _("The slugs of the practices it adapts."), lookup=adapted_of,
+           missing=[])
 
 Events sit in the events app, which practices never imports: their column reads the link
 table through the reverse relation (`Practice.event_links`).

@@ -311,3 +311,16 @@ def test_schema_and_page_speak_french_under_fr(anonymous):
     description = next(f["description"] for f in schema["fields"] if f["name"] == "slug")
     assert description != "The practice's identifier on the portal; it does not change."
     assert description in page.text.replace("&#x27;", "'")
+
+
+@pytest.mark.parametrize("url", ["/open-data/practices.csv", "/open-data/practices.json"])
+def test_each_chunk_costs_a_query_per_lookup(anonymous, url, monkeypatch):
+    """Rows come in chunks; lessons, tags and events are one query a chunk each."""
+    monkeypatch.setattr("practices.views.open_data.CHUNK_SIZE", 5)
+    make_practices(4)
+    one_chunk = count_queries(anonymous, url)
+    make_practices(8)
+    three_chunks = count_queries(anonymous, url)
+
+    assert three_chunks == one_chunk + 2 * 3
+    assert len(csv_records(anonymous)) == len(json_records(anonymous)) == 12
