@@ -79,14 +79,9 @@ def not_found(request, exc):
     return api.create_response(request, {"detail": str(exc) or "Not found."}, status=404)
 
 
-def absolute(request, path, **params):
-    query = urlencode(params, doseq=True)
-    return request.build_absolute_uri(path + (f"?{query}" if query else ""))
-
-
-def practices_url(request, **params):
-    """The API's practice list with these filters."""
-    return absolute(request, reverse("api:practices"), **params)
+def practices_url(request, **filters):
+    """The address of the API's practice list with these filters."""
+    return request.build_absolute_uri(f"{reverse('api:practices')}?{urlencode(filters)}")
 
 
 # What a list item reads: the row with its city, lessons and tags; never the long texts.
