@@ -45,8 +45,7 @@ def test_documentation_page_loads_only_our_own_files_and_no_inline_script(anonym
         assert source.startswith("/"), source
         if source.startswith("/static/"):
             assert finders.find(source.removeprefix("/static/")), source
-    # The only script without a src is a JSON data block, which browsers never run.
     for attributes in re.findall(r"<script([^>]*)>", html):
-        assert "src=" in attributes or 'type="application/json"' in attributes
+        assert "src=" in attributes
     assert "style=" not in html
     assert 'href="/api/v1/openapi.json"' in html
