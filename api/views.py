@@ -92,6 +92,16 @@ LISTED = (
 )
 
 
+def listed(filters):
+    """The published practices the filters leave. A search is bounded as the list page's is:
+    its matches (at most search.MAX_RESULTS, found through the search index and kept like the
+    page's) among those the other filters leave, so a common word costs what a rare one does."""
+    if "q" not in filters:
+        return practice_filters.apply(LISTED.published(), filters)
+    ids, _more = practice_filters.matches(Practice.objects.published(), filters)
+    return LISTED.filter(pk__in=ids)
+
+
 def summary(request, practice):
     return {
         "slug": practice.slug,
@@ -125,7 +135,11 @@ def dump(schema, data):
 class PracticeFilters(Schema):
     """The list page's filters (practices/filters.py reads them), and the page asked for."""
 
-    q: str | None = Field(None, description="Search words, as in the portal's search box.")
+    q: str | None = Field(
+        None,
+        description="Search words, as in the portal's search box; like it, a search finds at "
+        "most 1,000 practices.",
+    )
     lesson: list[int] | None = Field(None, description="A lesson number (1 to 9); repeatable.")
     country: str | None = Field(None, description="An ISO 3166-1 alpha-2 code, such as NO.")
     city: str | None = Field(None, description="A city's slug.")
@@ -163,8 +177,7 @@ def practice_list(request, params: Query[PracticeFilters]):
     filters = form.filters
 
     def compute():
-        found = practice_filters.apply(LISTED.published(), filters)
-        rows = list(cursors.after(found, params.cursor)[: params.limit + 1])
+        rows = list(cursors.after(listed(filters), params.cursor)[: params.limit + 1])
         page, more = rows[: params.limit], len(rows) > params.limit
         next_cursor = cursors.encode(page[-1]) if more else None
         query = request.GET.copy()
