@@ -19,7 +19,9 @@ from tests.queries import count_queries
 pytestmark = pytest.mark.django_db
 
 LIST = "/api/v1/practices/"
-MAX_LIST_QUERIES = 5
+# The page, its lessons, its tags and the latest change; a search on PostgreSQL adds its own
+# transaction around the index lookup (savepoint, SET LOCAL, the matches, release).
+MAX_LIST_QUERIES = 8
 MAX_DETAIL_QUERIES = 7
 
 
