@@ -62,6 +62,9 @@ def pages(seed=1):
         "hot_practice": reverse("practices:detail", args=[hot]),
         "lesson": reverse("practices:lesson", args=[LESSON]),
         "event": reverse("events:detail", args=[event]),
+        # The API: its first page of practices, and one practice with all its sections.
+        "api_list": reverse("api:practices"),
+        "api_practice": reverse("api:practice", args=[target]),
     }
     # Pages asked for in turn, a different address on each request (bench/paths.lua), so that
     # what is kept per page is cold: practices spread over the corpus, and searches for the
@@ -99,6 +102,28 @@ def pages(seed=1):
     found["_comment_target"] = reverse("practices:comment", args=[target])
     found["_csv"] = reverse("practices:open_data_csv")
     return found
+
+
+def api_walk(limit=100):
+    """Every page of the API's practice list, followed by its `next` to the end: every
+    published practice should be there exactly once."""
+    client = Client()
+    seen, url, pages = [], reverse("api:practices") + f"?limit={limit}", 0
+    while url:
+        response = client.get(url)
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}, not 200")
+        page = response.json()
+        seen += [item["slug"] for item in page["results"]]
+        url, pages = page["next"], pages + 1
+    published = set(Practice.objects.published().values_list("slug", flat=True))
+    return {
+        "pages": pages,
+        "seen": len(seen),
+        "unique": len(set(seen)),
+        "published": len(published),
+        "exactly_once": len(seen) == len(set(seen)) and set(seen) == published,
+    }
 
 
 def search_words(seed):
@@ -192,6 +217,7 @@ STEPS = {
     "count_comments": count_comments,
     "delete_bench_comments": delete_bench_comments,
     "empty_cache": empty_cache,
+    "api_walk": api_walk,
 }
 
 if __name__ == "__main__":

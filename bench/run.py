@@ -83,6 +83,8 @@ def environment(size, *, page_cache=False):
         DJANGO_BENCH_BASELINE="1",
         # Members post as fast as wrk lets them: the rate limit is not what is measured.
         DJANGO_COMMENTS_PER_MINUTE="1000000",
+        # wrk reads the API from one address, far past its per-address limit.
+        DJANGO_API_REQUESTS_PER_MINUTE="0",
         DJANGO_LOG_LEVEL="WARNING",
         DJANGO_PAGE_CACHE_SECONDS=str(CACHE_SECONDS if page_cache else 0),
         DJANGO_SETTINGS_MODULE="portal.settings",
@@ -368,6 +370,8 @@ def run_size(size, duration, seed, port):
     corpus = pages.pop("_corpus")
     comment_target = pages.pop("_comment_target")
     csv_path = pages.pop("_csv")
+    api_walk = django_step(size, "api_walk")
+    print(f"bench_{size}: API walk {api_walk}")
     print(
         f"bench_{size}: queries warm/cold "
         + ", ".join(f"{n} {p['queries']}/{p['queries_cold']}" for n, p in pages.items())
@@ -386,6 +390,7 @@ def run_size(size, duration, seed, port):
             "gunicorn_sync_workers": WORKERS,
         },
         "baseline_rule": "the better (higher req/s) of the two baseline runs, first and last",
+        "api_walk": api_walk,
     }
     print(f"bench_{size}: without the page cache (Redis db 2, emptied first)")
     django_step(size, "empty_cache")
@@ -480,6 +485,18 @@ def evaluate(results):
                     f"{followers['quiet']['p95_ms']} ms); the worker sent "
                     f"{sent_count(followers)} e-mails in {followers['worker_seconds']} s",
                     followers["p95_ratio"] <= GOALS["followers_p95_ratio"],
+                )
+            )
+    for size, result in results.items():
+        walked = result.get("api_walk")
+        if walked:
+            goals.append(
+                goal(
+                    size,
+                    "the API's pages give every published practice exactly once",
+                    f"{walked['seen']} seen, {walked['unique']} different, of "
+                    f"{walked['published']} published, in {walked['pages']} pages",
+                    walked["exactly_once"],
                 )
             )
     lines = sum(len((BASE_DIR / path).read_text().splitlines()) for path in CACHING_MODULES)

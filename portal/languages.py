@@ -28,6 +28,8 @@ NOT_REDIRECTED = (
     "/language/",
     "/feeds/",
     "/open-data/practices.",
+    "/open-data/schema.json",
+    "/api/",
     settings.STATIC_URL,
 )
 

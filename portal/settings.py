@@ -103,6 +103,9 @@ INSTALLED_APPS = [
     "practices",
     "notifications",
     "events",
+    # The read-only JSON API (api/); django-ninja brings its docs page's static files.
+    "ninja",
+    "api",
     "portal",
 ]
 
@@ -111,6 +114,8 @@ MIDDLEWARE = [
     # Above whitenoise, so static files carry these headers as well.
     "csp.middleware.CSPMiddleware",
     "portal.middleware.cross_origin_resource_policy",
+    # Inside the one above: the API's answers may be read from other sites.
+    "api.middleware.cross_origin_reads",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -335,6 +340,9 @@ PRACTICE_STALE_AFTER = timedelta(days=envint("DJANGO_PRACTICE_STALE_AFTER_DAYS",
 # Files attached to practices (practices/files.py): how many per practice, how large each.
 PRACTICE_FILES_MAX = envint("DJANGO_PRACTICE_FILES_MAX", 10)
 PRACTICE_FILE_MAX_BYTES = envint("DJANGO_PRACTICE_FILE_MAX_MB", 20) * 1024 * 1024
+
+# The read-only API (api/): requests a minute from one client address (0: no limit).
+API_REQUESTS_PER_MINUTE = envint("DJANGO_API_REQUESTS_PER_MINUTE", 120)
 
 # Comment threads: how long an author may edit, how many comments a member may post a minute,
 # and how many members' reports hide a comment until a moderator looks.

@@ -12,6 +12,7 @@ from django.contrib.sitemaps import views as sitemaps
 from django.urls import include, path
 from django.views.decorators.http import require_safe
 
+from api.views import api
 from portal import languages, views
 from portal.robots import robots_txt
 from portal.sitemaps import SITEMAPS
@@ -31,6 +32,8 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("language/<str:code>/", languages.switch_language, name="switch_language"),
+    # The read-only JSON API and its documentation, for programs: in no language's path.
+    path("api/v1/", api.urls),
 ]
 
 urlpatterns += i18n_patterns(

@@ -72,4 +72,5 @@ urlpatterns = [
     path("open-data/", open_data.open_data, name="open_data"),
     path("open-data/practices.csv", open_data.practices_csv, name="open_data_csv"),
     path("open-data/practices.json", open_data.practices_json, name="open_data_json"),
+    path("open-data/schema.json", open_data.schema, name="open_data_schema"),
 ]

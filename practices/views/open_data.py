@@ -1,4 +1,11 @@
-"""Open data: every published practice as CSV or JSON, and the page that explains both.
+"""Open data: published practices as CSV or JSON, their Table Schema, and the page that explains
+them.
+
+The columns are those of practices/columns.py, the one registry the files, the schema and the
+page's table are built from. The files take the practice list's filters and search (the same
+query string as /practices/, read by practices/filters.py), so a list a reader narrowed down can
+be downloaded as it is; a filter value that cannot be read is a 400 that says which, rather
+than a file of every practice.
 
 The files are streamed: rows are read from the database in chunks and written out as they come,
 so an export of 100,000 practices never sits in memory. They hold the public fields only; a
@@ -7,189 +14,36 @@ practice's contact details are for signed-in members and never leave through her
 
 import csv
 import json
-from collections import defaultdict
-from itertools import islice
 
-from django.contrib.contenttypes.models import ContentType
-from django.http import StreamingHttpResponse
+from django.http import HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import gettext_lazy as _
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
-from taggit.models import TaggedItem
 
-from practices.filters import SELF_ASSESSED
+from practices import columns as registry
+from practices import filters as practice_filters
 from practices.models import Lesson, Practice
 
-CHUNK_SIZE = 2000
-SLUG_MARK = "slug-of-the-practice"
-LIST_SEPARATOR = ";"
+# Sections make a row several kilobytes: a chunk of 500 keeps the worker's memory flat.
+CHUNK_SIZE = 500
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-
-# (column, meaning), in file order. The page's table and both files are built from this list.
-COLUMNS = [
-    ("slug", _("The practice's identifier on the portal; it does not change.")),
-    ("url", _("The address of the practice's page.")),
-    ("title", _("The title, in the practice's language.")),
-    ("city", _("The city that carried out and published the practice.")),
-    ("city_slug", _("The city's identifier on the portal.")),
-    ("country", _("The city's country, as an ISO 3166-1 alpha-2 code such as NO or FR.")),
-    ("language", _("The language the practice is written in: en (English) or fr (French).")),
-    (
-        "evidence",
-        _(
-            "How far the results were evaluated: not_evaluated, internally_reviewed or "
-            "externally_evaluated."
-        ),
-    ),
-    (
-        "evidence_baseline",
-        _("The city's self-assessment: whether a baseline was measured before it started."),
-    ),
-    ("evidence_published", _("The city's self-assessment: whether the evaluation was published.")),
-    (
-        "evidence_repeated",
-        _("The city's self-assessment: whether the practice was repeated elsewhere."),
-    ),
-    (
-        "evidence_rating",
-        _(
-            "The portal's reviewed rating (see /evidence/): promising, evaluated or strong; "
-            "self_assessed while no reviewer has rated it."
-        ),
-    ),
-    ("evidence_justification", _("The reviewer's reasons for the rating; empty if not rated.")),
-    ("start_year", _("The year the practice started.")),
-    ("end_year", _("The year it ended; empty (null in JSON) if it has not ended.")),
-    ("ongoing", _("Whether the practice is still running: true or false.")),
-    ("lessons", _("The numbers (1 to 9) of the key lessons it illustrates.")),
-    ("tags", _("Its keywords.")),
-    ("events", _("The identifiers (slugs) of the events where it was presented.")),
-    ("summary", _("Two or three sentences: what the city did and why.")),
-    ("published_at", _("When it was published, as ISO 8601 date and time in UTC.")),
-    ("updated_at", _("When it was last changed, as ISO 8601 date and time in UTC.")),
-    (
-        "confirmed_at",
-        _(
-            "When its city last confirmed it still runs as described (or that it ended), as "
-            "ISO 8601 date and time in UTC."
-        ),
-    ),
-    (
-        "adapted_from",
-        _(
-            "The identifier (slug) of the published practice this one adapts; empty (null in "
-            "JSON) if it adapts none."
-        ),
-    ),
-]
+# The page's example of a narrowed download.
+EXAMPLE_FILTERS = {"lesson": 2, "country": "NO", "q": "youth"}
 
 
-def exported_practices():
-    """Published practices as plain rows of exactly what a file holds, in publication order."""
-    return (
-        Practice.objects.published()
-        .order_by("published_at", "id")
-        .values(
-            "id",
-            "slug",
-            "title",
-            "summary",
-            "language",
-            "evidence",
-            "evidence_baseline",
-            "evidence_published",
-            "evidence_repeated",
-            "evidence_rating",
-            "evidence_justification",
-            "start_year",
-            "end_year",
-            "ongoing",
-            "published_at",
-            "updated_at",
-            "city__name",
-            "city__slug",
-            "city__country",
-            "confirmed_at",
-            "adapted_from__slug",
-            "adapted_from__status",
-        )
-    )
-
-
-def grouped(pairs):
-    """{key: [values]} from (key, value) pairs."""
-    found = defaultdict(list)
-    for key, value in pairs:
-        found[key].append(value)
-    return found
-
-
-def practice_rows(request):
-    """One dict per published practice, keyed by COLUMNS, read in chunks from the database.
-    Plain values, not model instances: 100,000 practices with their lessons, tags and events
-    would otherwise cost several minutes of building objects that are thrown away at once."""
-    # Every page address has the same shape: built once, the slug put in per row.
-    url = request.build_absolute_uri(reverse("practices:detail", args=[SLUG_MARK]))
-    content_type = ContentType.objects.get_for_model(Practice)
-    # Events through the reverse relation: practices never imports the events app.
-    event_link = Practice._meta.get_field("event_links").related_model
-    rows = exported_practices().iterator(chunk_size=CHUNK_SIZE)
-    while chunk := list(islice(rows, CHUNK_SIZE)):
-        ids = [row["id"] for row in chunk]
-        lessons = grouped(
-            Practice.lessons.through.objects.filter(practice__in=ids).values_list(
-                "practice", "lesson__number"
-            )
-        )
-        tags = grouped(
-            TaggedItem.objects.filter(content_type=content_type, object_id__in=ids).values_list(
-                "object_id", "tag__name"
-            )
-        )
-        events = grouped(
-            event_link.objects.filter(practice__in=ids)
-            .order_by("recording_time", "id")
-            .values_list("practice", "event__slug")
-        )
-        for row in chunk:
-            yield {
-                "slug": row["slug"],
-                "url": url.replace(SLUG_MARK, row["slug"]),
-                "title": row["title"],
-                "city": row["city__name"],
-                "city_slug": row["city__slug"],
-                "country": row["city__country"],
-                "language": row["language"],
-                "evidence": row["evidence"],
-                "evidence_baseline": row["evidence_baseline"],
-                "evidence_published": row["evidence_published"],
-                "evidence_repeated": row["evidence_repeated"],
-                "evidence_rating": row["evidence_rating"] or SELF_ASSESSED,
-                "evidence_justification": row["evidence_justification"],
-                "start_year": row["start_year"],
-                "end_year": row["end_year"],
-                "ongoing": row["ongoing"],
-                "lessons": sorted(lessons[row["id"]]),
-                "tags": sorted(tags[row["id"]]),
-                "events": events[row["id"]],
-                "summary": row["summary"],
-                "published_at": row["published_at"].isoformat(),
-                "updated_at": row["updated_at"].isoformat(),
-                "confirmed_at": row["confirmed_at"] and row["confirmed_at"].isoformat(),
-                "adapted_from": (
-                    row["adapted_from__slug"]
-                    if row["adapted_from__status"] == Practice.Status.PUBLISHED
-                    else None
-                ),
-            }
+def exported_practices(filters):
+    """The published practices the filters leave, in publication order."""
+    found = practice_filters.apply(Practice.objects.published(), filters)
+    return found.order_by("published_at", "id")
 
 
 def csv_cell(value):
     """A value as spreadsheets should read it: lists joined, and never as a formula."""
     if isinstance(value, list):
-        value = LIST_SEPARATOR.join(str(item) for item in value)
+        value = registry.LIST_SEPARATOR.join(str(item) for item in value)
     elif isinstance(value, bool):
         value = "true" if value else "false"
     elif value is None:
@@ -209,9 +63,10 @@ class Echo:
 
 def csv_lines(rows):
     writer = csv.writer(Echo())
-    yield writer.writerow([name for name, _meaning in COLUMNS])
+    names = [column.name for column in registry.COLUMNS]
+    yield writer.writerow(names)
     for row in rows:
-        yield writer.writerow([csv_cell(row[name]) for name, _meaning in COLUMNS])
+        yield writer.writerow([csv_cell(row[name]) for name in names])
 
 
 def json_array(rows):
@@ -223,37 +78,61 @@ def json_array(rows):
     yield "\n]\n"
 
 
-def download(content, *, content_type, filename):
-    response = StreamingHttpResponse(content, content_type=content_type)
+def bad_filters(form):
+    """A 400 naming each filter that could not be read, or None if all could."""
+    ignored = form.ignored()
+    if not ignored:
+        return None
+    lines = [f"{name}: {message}" for name, message in ignored]
+    return HttpResponseBadRequest(
+        "\n".join([_("These filters cannot be read:"), *lines]) + "\n",
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+def download(request, content, *, content_type, filename):
+    form = practice_filters.PracticeFilterForm(request.GET)
+    if refused := bad_filters(form):
+        return refused
+    rows = registry.records(request, exported_practices(form.filters), CHUNK_SIZE)
+    response = StreamingHttpResponse(content(rows), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 
 
 @require_safe
 def open_data(request):
-    """Anyone: the licence, the two formats and what each column means."""
-    return render(
-        request,
-        "practices/open_data.html",
-        {"columns": COLUMNS, "lessons": Lesson.objects.all()},
-    )
+    """Anyone: the licence, the two formats, their filters and what each column means."""
+    example = reverse("practices:open_data_csv") + "?" + urlencode(EXAMPLE_FILTERS)
+    context = {
+        "columns": registry.COLUMNS,
+        "lessons": Lesson.objects.all(),
+        "list_url": reverse("practices:list"),
+        "schema_url": reverse("practices:open_data_schema"),
+        "example_url": request.build_absolute_uri(example),
+    }
+    return render(request, "practices/open_data.html", context)
 
 
 @require_safe
 def practices_csv(request):
-    """Anyone: every published practice as CSV, streamed."""
+    """Anyone: the published practices (all, or those the filters leave) as CSV, streamed."""
     return download(
-        csv_lines(practice_rows(request)),
-        content_type="text/csv; charset=utf-8",
-        filename="practices.csv",
+        request, csv_lines, content_type="text/csv; charset=utf-8", filename="practices.csv"
     )
 
 
 @require_safe
 def practices_json(request):
-    """Anyone: every published practice as a JSON array of objects, streamed."""
-    return download(
-        json_array(practice_rows(request)),
+    """Anyone: the published practices as a JSON array of objects, streamed."""
+    return download(request, json_array, content_type="application/json", filename="practices.json")
+
+
+@require_safe
+def schema(request):
+    """Anyone: the files' columns as a Frictionless Table Schema, in the page's language."""
+    return JsonResponse(
+        registry.table_schema(),
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
         content_type="application/json",
-        filename="practices.json",
     )

@@ -143,6 +143,16 @@ GET = {
     "practices:open_data":                   (200,   200,   200,   200,   200),
     "practices:open_data_csv":               (200,   200,   200,   200,   200),
     "practices:open_data_json":              (200,   200,   200,   200,   200),
+    "practices:open_data_schema":            (200,   200,   200,   200,   200),
+    "api:api-root":                          (404,   404,   404,   404,   404),
+    "api:openapi-json":                      (200,   200,   200,   200,   200),
+    "api:openapi-view":                      (200,   200,   200,   200,   200),
+    "api:practices":                         (200,   200,   200,   200,   200),
+    "api:practice":                          (200,   200,   200,   200,   200),
+    "api:lessons":                           (200,   200,   200,   200,   200),
+    "api:cities":                            (200,   200,   200,   200,   200),
+    "api:networks":                          (200,   200,   200,   200,   200),
+    "api:events":                            (200,   200,   200,   200,   200),
     "events:list":                           (200,   200,   200,   200,   200),
     "events:detail":                         (200,   200,   200,   200,   200),
 }  # fmt: skip
@@ -232,6 +242,16 @@ POST = {
     "practices:open_data":                   (405,   405,   405,   405,   405),
     "practices:open_data_csv":               (405,   405,   405,   405,   405),
     "practices:open_data_json":              (405,   405,   405,   405,   405),
+    "practices:open_data_schema":            (405,   405,   405,   405,   405),
+    "api:api-root":                          (404,   404,   404,   404,   404),
+    "api:openapi-json":                      (405,   405,   405,   405,   405),
+    "api:openapi-view":                      (405,   405,   405,   405,   405),
+    "api:practices":                         (405,   405,   405,   405,   405),
+    "api:practice":                          (405,   405,   405,   405,   405),
+    "api:lessons":                           (405,   405,   405,   405,   405),
+    "api:cities":                            (405,   405,   405,   405,   405),
+    "api:networks":                          (405,   405,   405,   405,   405),
+    "api:events":                            (405,   405,   405,   405,   405),
     "events:list":                           (405,   405,   405,   405,   405),
     "events:detail":                         (405,   405,   405,   405,   405),
 }  # fmt: skip
@@ -327,6 +347,7 @@ KWARGS = {
     "practices:decide_membership": lambda w: {"pk": w["pending"].pk},
     "practices:lesson_feed": lambda w: {"number": 2},
     "events:detail": lambda w: {"slug": w["event"].slug},
+    "api:practice": lambda w: {"slug": w["published"].slug},
 }
 
 

@@ -32,6 +32,14 @@ HEADER = [
     "tags",
     "events",
     "summary",
+    "context",
+    "approach",
+    "target_groups",
+    "partners",
+    "results",
+    "challenges",
+    "evaluation",
+    "resources",
     "published_at",
     "updated_at",
     "confirmed_at",
@@ -222,9 +230,104 @@ def test_open_data_page_explains_licence_formats_and_columns(
     assert "https://creativecommons.org/licenses/by/4.0/" in response.text
     assert 'href="/open-data/practices.csv"' in response.text
     assert 'href="/open-data/practices.json"' in response.text
-    assert response.text.count('<th scope="col">') == 2
+    assert response.text.count('<th scope="col">') == 3
+    assert 'href="/api/v1/docs"' in response.text
+    assert 'href="/open-data/schema.json"' in response.text
     for column in HEADER:
         assert f"<code>{column}</code>" in response.text
     assert 'href="/feeds/lessons/9/"' in response.text
     assert "style=" not in response.text
     assert "<script" not in response.text
+
+
+def test_files_carry_every_section_as_written(anonymous):
+    PracticeFactory(approach="Two **workshops** a year.", results="Fewer incidents.", partners="")
+
+    for record in (csv_records(anonymous)[0], json_records(anonymous)[0]):
+        assert record["approach"] == "Two **workshops** a year."
+        assert record["results"] == "Fewer incidents."
+        assert record["partners"] == ""
+
+
+@pytest.mark.parametrize("url", ["/open-data/practices.csv", "/open-data/practices.json"])
+def test_files_take_the_list_filters_and_search(anonymous, url):
+    oslo = CityFactory(slug="oslo", country="NO")
+    PracticeFactory(title="Youth panels in Oslo", city=oslo, lessons=[2], tags=["youth"])
+    lyon = CityFactory(slug="lyon", country="FR")
+    PracticeFactory(title="Youth panels in Lyon", city=lyon, lessons=[2], tags=["youth"])
+    PracticeFactory(title="Street lights in Oslo", city=oslo, lessons=[5])
+    PracticeFactory(title="Youth panels, a draft", city=oslo, lessons=[2], draft=True)
+
+    def titles(query):
+        text = body(anonymous.get(url + query))
+        return sorted(
+            title
+            for title in (
+                "Youth panels in Oslo",
+                "Youth panels in Lyon",
+                "Street lights in Oslo",
+                "Youth panels, a draft",
+            )
+            if title in text
+        )
+
+    assert titles("?country=NO") == ["Street lights in Oslo", "Youth panels in Oslo"]
+    assert titles("?lesson=2&tag=youth") == ["Youth panels in Lyon", "Youth panels in Oslo"]
+    assert titles("?q=youth&city=oslo") == ["Youth panels in Oslo"]
+    assert titles("?q=lights") == ["Street lights in Oslo"]
+
+
+@pytest.mark.parametrize("url", ["/open-data/practices.csv", "/open-data/practices.json"])
+def test_a_filter_that_cannot_be_read_is_refused_with_its_name(anonymous, url):
+    PracticeFactory()
+
+    response = anonymous.get(url + "?lesson=12&country=Norway")
+
+    assert response.status_code == 400
+    assert "lesson:" in response.text
+    assert "country: A country is a two-letter ISO code" in response.text
+
+
+def test_schema_describes_every_column_of_the_files_in_order(anonymous):
+    response = anonymous.get("/open-data/schema.json")
+
+    schema = response.json()
+    assert response["Content-Type"] == "application/json"
+    assert [field["name"] for field in schema["fields"]] == HEADER
+    fields = {field["name"]: field for field in schema["fields"]}
+    assert fields["lessons"] == fields["lessons"] | {
+        "type": "list",
+        "delimiter": ";",
+        "itemType": "integer",
+    }
+    assert fields["evidence"]["constraints"]["enum"] == [
+        "not_evaluated",
+        "internally_reviewed",
+        "externally_evaluated",
+    ]
+    assert fields["start_year"]["type"] == "integer"
+    assert fields["ongoing"]["type"] == "boolean"
+    assert fields["published_at"]["type"] == "datetime"
+    assert all(field["description"] for field in schema["fields"])
+
+
+def test_schema_and_page_speak_french_under_fr(anonymous):
+    schema = anonymous.get("/fr/open-data/schema.json").json()
+    page = anonymous.get("/fr/open-data/")
+
+    description = next(f["description"] for f in schema["fields"] if f["name"] == "slug")
+    assert description != "The practice's identifier on the portal; it does not change."
+    assert description in page.text.replace("&#x27;", "'")
+
+
+@pytest.mark.parametrize("url", ["/open-data/practices.csv", "/open-data/practices.json"])
+def test_each_chunk_costs_a_query_per_lookup(anonymous, url, monkeypatch):
+    """Rows come in chunks; lessons, tags and events are one query a chunk each."""
+    monkeypatch.setattr("practices.views.open_data.CHUNK_SIZE", 5)
+    make_practices(4)
+    one_chunk = count_queries(anonymous, url)
+    make_practices(8)
+    three_chunks = count_queries(anonymous, url)
+
+    assert three_chunks == one_chunk + 2 * 3
+    assert len(csv_records(anonymous)) == len(json_records(anonymous)) == 12

@@ -1,0 +1,49 @@
+"""Answers clients can ask for again cheaply: ETag, Last-Modified, and 304 when unchanged.
+
+An answer's body is kept in the "pages" cache under the PAGES generation (practices/caching.py),
+so until something public changes the same address is answered from the cache, without the
+database. Its ETag is a digest of the body itself, so it is right even when nothing is kept
+(the DummyCache of a production server without Redis). Last-Modified is given where the answer
+has a date to give (practices); If-None-Match, which a client should prefer, covers everything.
+"""
+
+import hashlib
+import json
+
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpResponse
+from django.utils import translation
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date, quote_etag
+
+from practices.caching import PAGES, SECONDS, pages_cache
+
+# Clients may use an answer this long without asking again; then they ask with its validators.
+MAX_AGE_SECONDS = 60
+
+
+def answer(request, compute):
+    """The JSON answer compute() gives as (data, last modified datetime or None), or 304.
+
+    Computed in English: names of lessons and events in both languages are given as fields of
+    their own, so an answer does not depend on the client's Accept-Language."""
+    key = "api:" + hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    current, stored = PAGES.read(key)
+    if stored is not None:
+        body, last_modified = stored
+    else:
+        with translation.override("en"):
+            data, last_modified = compute()
+        body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+        if current is not None:
+            pages_cache().set(key, (current, body, last_modified), SECONDS)
+    etag = quote_etag(hashlib.sha256(body.encode()).hexdigest()[:32])
+    timestamp = int(last_modified.timestamp()) if last_modified else None
+    response = get_conditional_response(request, etag=etag, last_modified=timestamp)
+    if response is None:
+        response = HttpResponse(body, content_type="application/json")
+    response["ETag"] = etag
+    if timestamp is not None:
+        response["Last-Modified"] = http_date(timestamp)
+    response["Cache-Control"] = f"public, max-age={MAX_AGE_SECONDS}"
+    return response

@@ -1,0 +1,85 @@
+"""A client asks again cheaply: every answer has an ETag, practices a Last-Modified, and an
+unchanged answer is a 304 without a body."""
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+from django.utils.http import http_date
+
+from tests.factories import PracticeFactory
+
+pytestmark = pytest.mark.django_db
+
+URLS = [
+    "/api/v1/practices/",
+    "/api/v1/practices/youth-panels/",
+    "/api/v1/lessons/",
+    "/api/v1/cities/",
+    "/api/v1/networks/",
+    "/api/v1/events/",
+]
+
+
+@pytest.fixture
+def youth_panels():
+    return PracticeFactory(slug="youth-panels")
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_same_etag_again_is_a_304_without_body(anonymous, youth_panels, url):
+    first = anonymous.get(url)
+    assert first.status_code == 200
+    assert first["ETag"].startswith('"')
+
+    again = anonymous.get(url, headers={"If-None-Match": first["ETag"]})
+
+    assert again.status_code == 304
+    assert again.content == b""
+    assert again["ETag"] == first["ETag"]
+
+
+def test_a_change_gives_a_new_etag_and_the_new_answer(anonymous, youth_panels):
+    first = anonymous.get("/api/v1/practices/youth-panels/")
+    youth_panels.title = "Youth panels, revised"
+    youth_panels.save()
+
+    again = anonymous.get(
+        "/api/v1/practices/youth-panels/", headers={"If-None-Match": first["ETag"]}
+    )
+
+    assert again.status_code == 200
+    assert again["ETag"] != first["ETag"]
+    assert again.json()["title"] == "Youth panels, revised"
+
+
+@pytest.mark.parametrize("url", ["/api/v1/practices/", "/api/v1/practices/youth-panels/"])
+def test_not_modified_since_last_modified_is_a_304(anonymous, youth_panels, url):
+    first = anonymous.get(url)
+    assert first["Last-Modified"] == http_date(int(youth_panels.updated_at.timestamp()))
+
+    again = anonymous.get(url, headers={"If-Modified-Since": first["Last-Modified"]})
+    earlier = http_date((timezone.now() - dt.timedelta(days=1)).timestamp())
+    before = anonymous.get(url, headers={"If-Modified-Since": earlier})
+
+    assert again.status_code == 304
+    assert before.status_code == 200
+
+
+def test_a_practice_leaving_the_list_makes_the_list_modified(anonymous, youth_panels):
+    first = anonymous.get("/api/v1/practices/")
+    youth_panels.archive(by=None)
+
+    again = anonymous.get("/api/v1/practices/", headers={"If-None-Match": first["ETag"]})
+
+    assert again.status_code == 200
+    assert again.json()["results"] == []
+
+
+def test_a_kept_answer_costs_no_query(anonymous, youth_panels, django_assert_num_queries):
+    anonymous.get("/api/v1/practices/")
+
+    with django_assert_num_queries(0):
+        response = anonymous.get("/api/v1/practices/")
+
+    assert response.status_code == 200
