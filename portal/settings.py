@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "practices",
     "notifications",
+    "shelves",
     "events",
     "portal",
 ]
@@ -324,4 +325,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("DJANGO_LOG_LEVEL", "INFO")},
+    # WeasyPrint (briefings' PDFs) tells each step of every PDF at INFO: only its warnings.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
 }

@@ -1,0 +1,88 @@
+"""Briefings: practices laid out as a PDF to print or pass on, by WeasyPrint.
+
+One template (templates/practices/briefing.html, styled by static/css/briefing.css) shows N
+practices, each from a new page: its title, city, period, lessons, summary, the sections as
+rendered when it was saved, a member's note where a collection has one, and the address of its
+page on the portal (the host the request came to). It is drawn in the request's language.
+
+A practice's page, the list (filtered) and a collection (shelves) make their PDFs here.
+WeasyPrint fetches nothing from the network: `StaticOnly` serves our own static files (the
+style sheet and its fonts) and refuses every other address, so an image a practice's text
+names is left out rather than fetched.
+"""
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+from weasyprint import HTML
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from practices.models.practice import MARKDOWN_FIELDS
+
+# A list's briefing holds at most this many practices (the list page says so).
+LIST_LIMIT = 50
+TYPES = {".css": "text/css", ".woff2": "font/woff2", ".svg": "image/svg+xml"}
+
+
+def for_briefing(queryset):
+    """Practices as a briefing shows them: with their city and lessons and their rendered
+    Markdown, not its source nor the search vector."""
+    return (
+        queryset.select_related("city")
+        .prefetch_related("lessons")
+        .defer(*MARKDOWN_FIELDS, "search_vector")
+    )
+
+
+class StaticOnly(URLFetcher):
+    """Our static files, read from disk; any other address is refused."""
+
+    def fetch(self, url, headers=None):
+        path = urlsplit(url).path
+        if not path.startswith(settings.STATIC_URL):
+            raise ValueError(f"A briefing fetches only the portal's static files, not {url}")
+        found = finders.find(path.removeprefix(settings.STATIC_URL))
+        if found is None:
+            raise ValueError(f"No such static file: {path}")
+        found = Path(found)
+        content_type = TYPES.get(found.suffix, "application/octet-stream")
+        return URLFetcherResponse(url, found.read_bytes(), {"Content-Type": content_type})
+
+
+def render_pdf(request, title, entries, *, intro=""):
+    """The PDF (bytes) of `entries`: (practice, note) pairs, in order, under `title`."""
+    html = render_to_string(
+        "practices/briefing.html",
+        {
+            "title": title,
+            "intro": intro,
+            "entries": [
+                {
+                    "practice": p,
+                    "note": note,
+                    "url": request.build_absolute_uri(p.get_absolute_url()),
+                }
+                for p, note in entries
+            ],
+            "made_at": timezone.now(),
+            "site_url": request.build_absolute_uri("/"),
+        },
+        request=request,
+    )
+    document = HTML(string=html, base_url=request.build_absolute_uri("/"), url_fetcher=StaticOnly())
+    return document.write_pdf()
+
+
+def pdf_response(pdf, filename, *, private):
+    """The PDF as a download. A private one (a member's collection) is never stored by any
+    cache; a public one is left to the page cache, like the page it comes from."""
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.pdf"'
+    if private:
+        response["Cache-Control"] = "private, no-store"
+    return response
