@@ -325,6 +325,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("DJANGO_LOG_LEVEL", "INFO")},
-    # WeasyPrint (briefings' PDFs) tells each step of every PDF at INFO: only its warnings.
-    "loggers": {"weasyprint.progress": {"level": "WARNING"}},
+    # WeasyPrint (briefings' PDFs) and fontTools, which subsets their fonts, tell each step of
+    # every PDF at INFO: only their warnings.
+    "loggers": {
+        "weasyprint.progress": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

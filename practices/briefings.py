@@ -44,7 +44,7 @@ class StaticOnly(URLFetcher):
 
     def fetch(self, url, headers=None):
         path = urlsplit(url).path
-        if not path.startswith(settings.STATIC_URL):
+        if not path.startswith(settings.STATIC_URL) or ".." in path.split("/"):
             raise ValueError(f"A briefing fetches only the portal's static files, not {url}")
         found = finders.find(path.removeprefix(settings.STATIC_URL))
         if found is None:
