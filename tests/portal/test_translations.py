@@ -14,7 +14,16 @@ LOCALE = Path(settings.BASE_DIR) / "locale"
 PO = LOCALE / "fr" / "LC_MESSAGES" / "django.po"
 MO = PO.with_suffix(".mo")
 # What `make messages` reads: the apps and the templates.
-SOURCES = ["accounts", "events", "notifications", "portal", "practices", "templates", "manage.py"]
+SOURCES = [
+    "accounts",
+    "events",
+    "notifications",
+    "portal",
+    "practices",
+    "shelves",
+    "templates",
+    "manage.py",
+]
 
 
 def entries(catalogue):
