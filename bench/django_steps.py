@@ -31,11 +31,13 @@ from portal.management.commands.generate_corpus import (  # noqa: E402
     Corpus,
 )
 from practices.models import Comment, Lesson, Practice  # noqa: E402
+from shelves.models import Collection  # noqa: E402
 
 LESSON = 3
 # How many different addresses a "varied" page cycles through.
 VARIED_PAGES = 10_000
 POSTED_PREFIX = "Bench comment "
+BENCH_COLLECTION = "Bench briefing"
 
 
 def pages(seed=1):
@@ -62,6 +64,7 @@ def pages(seed=1):
         "hot_practice": reverse("practices:detail", args=[hot]),
         "lesson": reverse("practices:lesson", args=[LESSON]),
         "event": reverse("events:detail", args=[event]),
+        "collection_pdf": reverse("shelves:shared_briefing", args=[bench_collection().token]),
     }
     # Pages asked for in turn, a different address on each request (bench/paths.lua), so that
     # what is kept per page is cold: practices spread over the corpus, and searches for the
@@ -99,6 +102,17 @@ def pages(seed=1):
     found["_comment_target"] = reverse("practices:comment", args=[target])
     found["_csv"] = reverse("practices:open_data_csv")
     return found
+
+
+def bench_collection():
+    """A generated member's shared collection of five published practices, made once."""
+    user_model = Practice._meta.get_field("submitted_by").related_model
+    owner = user_model.objects.filter(email__endswith=f"@{MEMBER_EMAIL_DOMAIN}").order_by("pk")[0]
+    collection, _created = Collection.objects.get_or_create(owner=owner, title=BENCH_COLLECTION)
+    for practice in Practice.objects.published().order_by("pk")[:5]:
+        collection.add(practice)  # once: a practice already in it is left where it is
+    collection.share()
+    return collection
 
 
 def search_words(seed):

@@ -49,6 +49,9 @@ SEARCH_PAGES = ("search", "search_varied")
 # Pages that ask for a different address on every request: a page cache cannot serve them, so
 # the page-cache goal is not theirs (bench/django_steps.py, bench/paths.lua).
 VARIED = ("practice_varied", "search_varied")
+# Rows measured and shown with no goal of their own: a briefing's PDF (a shared collection of
+# five practices, laid out by WeasyPrint on each request) is a download, not a page to read.
+UNJUDGED = ("collection_pdf",)
 
 # The goals of the caching issue (#15), at large size: each page's throughput as a share of the
 # baseline's and its p95 without the page cache (the varied pages have their own), with it, the
@@ -417,7 +420,7 @@ def evaluate(results):
     large, small = results.get("large"), results.get("small")
     if large:
         for name, page in large["uncached"]["pages"].items():
-            if name == "baseline":
+            if name == "baseline" or name in UNJUDGED:
                 continue
             ratio, p95 = GOALS["varied"].get(name, (GOALS["ratio"], GOALS["p95_ms"]))
             goals.append(
@@ -437,7 +440,7 @@ def evaluate(results):
                 )
             )
         for name, page in large["cached"]["pages"].items():
-            if name in VARIED:
+            if name in VARIED or name in UNJUDGED:
                 continue
             goals.append(
                 goal(
@@ -453,6 +456,8 @@ def evaluate(results):
         )
     if large and small:
         for name, growth in growth_factors(small, large).items():
+            if name in UNJUDGED:
+                continue
             limit = GOALS["search_growth"] if name in SEARCH_PAGES else GOALS["growth"]
             goals.append(
                 goal("large", f"{name}: p95 large/small ≤ {limit}", growth, growth <= limit)

@@ -116,3 +116,9 @@ def test_a_briefing_asks_for_nothing_but_our_static_files(anonymous, published, 
     assert response.status_code == 200
     assert asked  # the style sheet and its fonts
     assert all(url.startswith("http://testserver/static/") for url in asked)
+
+
+def test_pages_print_with_their_own_style_sheet(anonymous, published):
+    page = anonymous.get(published.get_absolute_url()).content.decode()
+    assert '<link rel="stylesheet" href="/static/css/print.css" media="print">' in page
+    assert '<p class="print-only">On the portal: http://testserver/practices/published-a/</p>' in page
