@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -46,12 +47,16 @@ class StaticOnly(URLFetcher):
         path = urlsplit(url).path
         if not path.startswith(settings.STATIC_URL) or ".." in path.split("/"):
             raise ValueError(f"A briefing fetches only the portal's static files, not {url}")
-        found = finders.find(path.removeprefix(settings.STATIC_URL))
+        name = path.removeprefix(settings.STATIC_URL)
+        content_type = {"Content-Type": TYPES.get(Path(name).suffix, "application/octet-stream")}
+        # Collected (in production, under their hashed names), or else still in static/.
+        if staticfiles_storage.exists(name):
+            with staticfiles_storage.open(name) as handle:
+                return URLFetcherResponse(url, handle.read(), content_type)
+        found = finders.find(name)
         if found is None:
             raise ValueError(f"No such static file: {path}")
-        found = Path(found)
-        content_type = TYPES.get(found.suffix, "application/octet-stream")
-        return URLFetcherResponse(url, found.read_bytes(), {"Content-Type": content_type})
+        return URLFetcherResponse(url, Path(found).read_bytes(), content_type)
 
 
 def render_pdf(request, title, entries, *, intro=""):
