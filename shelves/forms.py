@@ -16,8 +16,9 @@ class CollectionForm(forms.ModelForm):
         help_texts = {
             "description": _("Plain text, for you and whoever you share it with."),
             "shared": _(
-                "Anyone with the link can read the collection and download it as PDF; "
-                "nobody can change it but you."
+                "Anyone with the link can read the collection, under your display name, and "
+                "download it as PDF; nobody can change it but you. Stop sharing, and the link "
+                "stops working for good."
             ),
         }
 
