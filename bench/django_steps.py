@@ -64,7 +64,6 @@ def pages(seed=1):
         "hot_practice": reverse("practices:detail", args=[hot]),
         "lesson": reverse("practices:lesson", args=[LESSON]),
         "event": reverse("events:detail", args=[event]),
-        "collection_pdf": reverse("shelves:shared_briefing", args=[bench_collection().token]),
     }
     # Pages asked for in turn, a different address on each request (bench/paths.lua), so that
     # what is kept per page is cold: practices spread over the corpus, and searches for the
@@ -91,6 +90,10 @@ def pages(seed=1):
             "queries": warm,
             "queries_cold": cold,
         }
+    # Last, so that the PDFs' work is over before the other pages are loaded.
+    pdf = reverse("shelves:shared_briefing", args=[bench_collection().token])
+    cold, warm = count_queries(pdf)
+    found["collection_pdf"] = {"url": pdf, "queries": warm, "queries_cold": cold}
     found["_corpus"] = {
         "practices": Practice.objects.count(),
         "published": published.count(),

@@ -53,8 +53,10 @@ VARIED = ("practice_varied", "search_varied")
 # five practices, laid out by WeasyPrint on each request) is a download, not a page to read.
 UNJUDGED = ("collection_pdf",)
 # A PDF takes about half a second of a worker: its row loads for longer, after a longer warm-up
-# (each worker's first PDF also loads the fonts), so that it counts more than a few requests.
-SLOW_PAGES = {"collection_pdf": {"warm_up": 8, "seconds": 20}}
+# (each worker's first PDF also loads the fonts), so that it counts more than a few requests,
+# and through one connection per worker, so that no PDFs are left queued when wrk stops, to
+# slow the rows after it.
+SLOW_PAGES = {"collection_pdf": {"warm_up": 8, "seconds": 20, "connections": max(WORKERS, THREADS)}}
 
 # The goals of the caching issue (#15), at large size: each page's throughput as a share of the
 # baseline's and its p95 without the page cache (the varied pages have their own), with it, the
@@ -194,13 +196,13 @@ class Server:
         return [int(pid) for pid in children.read_text().split()]
 
 
-def wrk(url, duration, script="report.lua", env=None):
+def wrk(url, duration, script="report.lua", env=None, connections=CONCURRENCY):
     """One wrk run: requests/s and latency percentiles in ms."""
     output = subprocess.run(
         [
             "wrk",
             f"-t{THREADS}",
-            f"-c{CONCURRENCY}",
+            f"-c{connections}",
             f"-d{duration}s",
             "--timeout=10s",
             "--latency",
@@ -241,8 +243,11 @@ def load_pages(server, pages, duration):
             measured[name] = load_varied(server, page, duration)
         else:
             slow = SLOW_PAGES.get(name, {})
-            wrk(server.url(page["url"]), slow.get("warm_up", WARM_UP_SECONDS))
-            measured[name] = wrk(server.url(page["url"]), max(duration, slow.get("seconds", 0)))
+            connections = slow.get("connections", CONCURRENCY)
+            url = server.url(page["url"])
+            wrk(url, slow.get("warm_up", WARM_UP_SECONDS), connections=connections)
+            seconds = max(duration, slow.get("seconds", 0))
+            measured[name] = wrk(url, seconds, connections=connections)
         print(f"  {name:<15} {measured[name]['rps']:>8} req/s  p95 {measured[name]['p95_ms']} ms")
     baseline_runs.append(wrk(server.url(pages["baseline"]["url"]), duration))
     baseline = max(baseline_runs, key=lambda run: run["rps"])

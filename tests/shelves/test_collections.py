@@ -260,3 +260,11 @@ def test_the_save_form_costs_one_query_however_many_collections(member, member_u
     for n in range(10):
         Collection.objects.create(owner=member_user, title=f"More {n}")
     assert queries() == one
+
+
+def test_saving_goes_back_only_to_a_page_of_this_site(member, collection, published):
+    url = reverse("shelves:save", args=[published.slug])
+    away = member.post(url, {"collection": collection.pk, "next": "https://example.org/"})
+    back = member.post(url, {"collection": collection.pk, "next": "/practices/?lesson=1"})
+    assert away["Location"] == published.get_absolute_url()
+    assert back["Location"] == "/practices/?lesson=1"
