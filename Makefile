@@ -45,11 +45,16 @@ demo: install var
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_demo
 
+# Where `make run` serves; `make run ADDRESS=127.0.0.1:8031` serves elsewhere, and the e-mails
+# the worker writes link there too.
+ADDRESS ?= 127.0.0.1:8000
+
 # The job worker (e-mails) runs beside the development server and stops with it.
 run: demo
+	export DJANGO_SITE_URL=http://$(ADDRESS); \
 	$(BIN)/python manage.py db_worker --no-reload --interval 1 & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(BIN)/python manage.py runserver 127.0.0.1:8000
+	$(BIN)/python manage.py runserver $(ADDRESS)
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

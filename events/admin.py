@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from events.models import Event, EventPractice, validate_time_zone
+from events.models import AgendaItem, Event, EventPractice, Speaker, validate_time_zone
 from practices.admin import PracticeAdmin
 from practices.models import Practice
 
@@ -69,6 +69,18 @@ class EventPracticeInline(TranslationTabularInline):
         return super().get_queryset(request).select_related("practice")
 
 
+class AgendaItemInline(TranslationTabularInline):
+    model = AgendaItem
+    extra = 1
+    fields = ["starts_at", "title", "details"]
+
+
+class SpeakerInline(TranslationTabularInline):
+    model = Speaker
+    extra = 1
+    fields = ["position", "name", "role"]
+
+
 @admin.register(Event)
 class EventAdmin(TranslationAdmin):
     form = EventAdminForm
@@ -78,11 +90,11 @@ class EventAdmin(TranslationAdmin):
     prepopulated_fields = {"slug": ["title_en"]}
     filter_horizontal = ["organisers", "lessons"]
     date_hierarchy = "starts_at"
-    inlines = [EventPracticeInline]
+    inlines = [AgendaItemInline, SpeakerInline, EventPracticeInline]
     fieldsets = [
         (None, {"fields": ["series", "title", "slug", "description"]}),
         (_("When"), {"fields": ["starts_at", "ends_at", "time_zone"]}),
-        (_("Where"), {"fields": ["online", "place", "link"]}),
+        (_("Where"), {"fields": ["online", "place", "link", "recording"]}),
         (_("About"), {"fields": ["organisers", "lessons"]}),
     ]
 

@@ -2,6 +2,7 @@
 
 import zoneinfo
 from datetime import timedelta
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,6 +12,26 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from practices.models import Lesson, Network, Practice
+
+# Players that read a start time from the address's query string, as `t=620s`; any other address
+# (a video file, an archive page) gets a W3C media fragment, `#t=620`, which browsers' own
+# players follow.
+QUERY_TIME_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "youtu.be"}
+# Vimeo reads it from the fragment, as `#t=620s`.
+FRAGMENT_SECONDS_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
+
+
+def recording_at(url, seconds):
+    """`url`, a recording, set to start `seconds` in, in the format its player reads."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if host in QUERY_TIME_HOSTS:
+        query = [(key, value) for key, value in parse_qsl(parts.query) if key != "t"]
+        query.append(("t", f"{seconds}s"))
+        return urlunsplit(parts._replace(query=urlencode(query), fragment=""))
+    if host in FRAGMENT_SECONDS_HOSTS:
+        return urlunsplit(parts._replace(fragment=f"t={seconds}s"))
+    return urlunsplit(parts._replace(fragment=f"t={seconds}"))
 
 
 def validate_time_zone(value):
@@ -30,6 +51,11 @@ class EventQuerySet(models.QuerySet):
 
 
 class Event(models.Model):
+    class State(models.TextChoices):
+        COMING = "coming", _("Coming")
+        LIVE = "live", _("Happening now")
+        PAST = "past", _("Past event")
+
     series = models.CharField(
         _("series"), max_length=150, blank=True, help_text=_("For example “Together for Safety”.")
     )
@@ -54,7 +80,22 @@ class Event(models.Model):
     organisers = models.ManyToManyField(
         Network, verbose_name=_("organising networks"), related_name="events", blank=True
     )
-    link = models.URLField(_("recording or page"), max_length=500, blank=True)
+    link = models.URLField(
+        _("event page"),
+        max_length=500,
+        blank=True,
+        help_text=_("The organisers' page about the event, if there is one."),
+    )
+    recording = models.URLField(
+        _("recording"),
+        max_length=500,
+        blank=True,
+        db_default="",
+        help_text=_(
+            "The video of the event (YouTube, Vimeo or a video file). Practices with a time "
+            "in the recording link to that moment."
+        ),
+    )
     lessons = models.ManyToManyField(
         Lesson, verbose_name=_("lessons addressed"), related_name="events", blank=True
     )
@@ -104,6 +145,75 @@ class Event(models.Model):
     def local_end(self):
         return timezone.localtime(self.ends_at, self.tz)
 
+    def state(self, now=None):
+        now = now or timezone.now()
+        if now < self.starts_at:
+            return self.State.COMING
+        if now <= self.ends_at:
+            return self.State.LIVE
+        return self.State.PAST
+
+
+class AgendaItem(models.Model):
+    """A part of an event's programme, at a time of day in the event's time zone."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="agenda"
+    )
+    starts_at = models.TimeField(_("time"), help_text=_("In the event's time zone, e.g. 14:10."))
+    # Translated into title_en/title_fr and details_en/details_fr by modeltranslation.
+    title = models.CharField(_("title"), max_length=250)
+    details = models.CharField(_("details"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda")
+        ordering = ["starts_at", "id"]
+
+    def __str__(self):
+        return f"{self.starts_at:%H:%M} {self.title}"
+
+    def clean(self):
+        event = getattr(self, "event", None)
+        if event is None or not (event.starts_at and event.ends_at) or self.starts_at is None:
+            return
+        start, end = event.local_start, event.local_end
+        if start.date() == end.date() and not start.time() <= self.starts_at <= end.time():
+            raise ValidationError(
+                {
+                    "starts_at": _(
+                        "The event runs from %(start)s to %(end)s (%(zone)s); "
+                        "give a time within it."
+                    )
+                    % {"start": f"{start:%H:%M}", "end": f"{end:%H:%M}", "zone": event.time_zone}
+                }
+            )
+
+
+class Speaker(models.Model):
+    """Someone who spoke at an event, as the event page lists them."""
+
+    event = models.ForeignKey(
+        Event, verbose_name=_("event"), on_delete=models.CASCADE, related_name="speakers"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    # Translated into role_en/role_fr by modeltranslation.
+    role = models.CharField(
+        _("role"),
+        max_length=250,
+        blank=True,
+        help_text=_("For example “Moderator” or “Deputy Mayor of Aarhus”."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("speaker")
+        verbose_name_plural = _("speakers")
+        ordering = ["position", "id"]
+
+    def __str__(self):
+        return self.name
+
 
 class EventPractice(models.Model):
     """A practice presented or discussed at an event."""
@@ -152,3 +262,10 @@ class EventPractice(models.Model):
         if self.recording_time is None:
             return None
         return int(self.recording_time.total_seconds())
+
+    @property
+    def recording_url(self):
+        """The event's recording at this practice, if both are known."""
+        if self.recording_time is None or not self.event.recording:
+            return ""
+        return recording_at(self.event.recording, self.recording_seconds)

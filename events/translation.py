@@ -2,7 +2,7 @@
 
 from modeltranslation.translator import TranslationOptions, register
 
-from events.models import Event, EventPractice
+from events.models import AgendaItem, Event, EventPractice, Speaker
 
 
 @register(Event)
@@ -14,3 +14,14 @@ class EventTranslationOptions(TranslationOptions):
 @register(EventPractice)
 class EventPracticeTranslationOptions(TranslationOptions):
     fields = ("note",)
+
+
+@register(AgendaItem)
+class AgendaItemTranslationOptions(TranslationOptions):
+    fields = ("title", "details")
+    required_languages = ("en",)
+
+
+@register(Speaker)
+class SpeakerTranslationOptions(TranslationOptions):
+    fields = ("role",)

@@ -24,7 +24,10 @@ UNSUBSCRIBE_SALT = "notifications.unsubscribe"
 
 
 def site_url():
-    # Development serves plain http on 127.0.0.1, so the links in var/mail/ open there too.
+    """Where e-mails link to: DJANGO_SITE_URL, else the Site's domain (over plain http in
+    development, so the links in var/mail/ open there too)."""
+    if settings.SITE_URL:
+        return settings.SITE_URL
     scheme = "http" if settings.DEBUG else "https"
     return f"{scheme}://{Site.objects.get_current().domain}"
 

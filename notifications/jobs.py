@@ -14,7 +14,7 @@ from notifications import follows
 from notifications.emails import notify
 from notifications.models import Kind
 from practices import threads
-from practices.models import Comment, Membership, Practice, StatusChange
+from practices.models import CityRequest, Comment, Membership, Practice, StatusChange
 
 
 def staff():
@@ -192,4 +192,53 @@ def membership_decided(membership_id, status):
         ),
         url=lambda user: reverse("practices:city", args=[membership.city.slug]),
         actor=membership.decided_by,
+    )
+
+
+@task()
+def city_requested(request_id):
+    """Staff hear that a member asks for a city not on the portal."""
+    city_request = CityRequest.objects.select_related("requested_by").filter(pk=request_id).first()
+    if city_request is None:
+        return
+    notify(
+        list(staff()),
+        kind=Kind.TEAM,
+        key=f"city-request:{city_request.pk}",
+        template="city_requested",
+        context={"city_request": city_request},
+        group=lambda user: city_request.name,
+        text=lambda user: (
+            _("%(who)s asks for a new city") % {"who": city_request.requested_by.public_name}
+        ),
+        url=lambda user: reverse("admin:practices_cityrequest_change", args=[city_request.pk]),
+        actor=city_request.requested_by,
+    )
+
+
+@task()
+def city_request_decided(request_id):
+    """The member hears whether their city was added."""
+    city_request = (
+        CityRequest.objects.select_related("requested_by", "city").filter(pk=request_id).first()
+    )
+    if city_request is None:
+        return
+    notify(
+        [city_request.requested_by],
+        kind=Kind.TEAM,
+        key=f"city-request-decision:{city_request.pk}",
+        template="city_request_decided",
+        context={"city_request": city_request},
+        group=lambda user: city_request.name,
+        text=lambda user: (
+            _("Your request for a new city: %(status)s")
+            % {"status": city_request.get_status_display()}
+        ),
+        url=lambda user: (
+            city_request.city.get_absolute_url()
+            if city_request.city
+            else reverse("practices:cities")
+        ),
+        actor=city_request.decided_by,
     )

@@ -30,3 +30,13 @@ def on_membership_requested(sender, membership, **kwargs):
 @receiver(hooks.membership_decided)
 def on_membership_decided(sender, membership, **kwargs):
     jobs.membership_decided.enqueue(membership.pk, membership.status)
+
+
+@receiver(hooks.city_requested)
+def on_city_requested(sender, city_request, **kwargs):
+    jobs.city_requested.enqueue(city_request.pk)
+
+
+@receiver(hooks.city_request_decided)
+def on_city_request_decided(sender, city_request, **kwargs):
+    jobs.city_request_decided.enqueue(city_request.pk)

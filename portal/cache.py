@@ -46,6 +46,7 @@ CACHED_VIEWS = {
     "practices:city",
     "practices:tags",
     "practices:tag",
+    "practices:networks",
     "practices:network",
     "practices:open_data",
     "events:list",

@@ -40,7 +40,7 @@ KIND_NAMES = {
     time: "a time such as 14:00:00",
 }
 # Keys that may be left out; they are then None.
-OPTIONAL = {"end_year", "recording_time"}
+OPTIONAL = {"end_year", "recording_time", "details_en", "details_fr"}
 
 NETWORK = {
     "slug": str,
@@ -88,6 +88,11 @@ EVENT = {
     "organisers": [str],
     "lessons": [int],
     # recording_time: how far into the recording the practice comes up (hours:minutes:seconds).
+    # The programme, at times of day in the event's time zone.
+    "agenda": [
+        {"time": time, "title_en": str, "title_fr": str, "details_en": str, "details_fr": str}
+    ],
+    "speakers": [{"name": str, "role_en": str, "role_fr": str}],
     "practices": [{"practice": str, "note_en": str, "note_fr": str, "recording_time": time}],
 }
 

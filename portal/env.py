@@ -5,6 +5,7 @@ deployment stops the process at start-up instead of silently falling back to a d
 """
 
 import os
+import re
 import subprocess
 
 from django.core.exceptions import ImproperlyConfigured
@@ -39,6 +40,16 @@ def envint(name: str, default: int) -> int:
 
 def envstr(name: str, default: str = "") -> str:
     return os.environ.get(name, default)
+
+
+def envurl(name: str, default: str = "") -> str:
+    """An http(s) address without a trailing slash, or the default when unset."""
+    raw = os.environ.get(name, default).strip()
+    if raw and not re.fullmatch(r"https?://[^/\s]+(/[^\s]*)?", raw):
+        raise ImproperlyConfigured(
+            f"{name} must be an address such as https://practices.example.org; got {raw!r}"
+        )
+    return raw.rstrip("/")
 
 
 def envlist(name: str, default: list[str]) -> list[str]:

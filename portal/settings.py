@@ -13,7 +13,7 @@ from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
-from portal.env import envbool, envint, envlist, envstr, git_commit
+from portal.env import envbool, envint, envlist, envstr, envurl, git_commit
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(envstr("DJANGO_VAR_DIR", str(BASE_DIR / "var")))
@@ -241,6 +241,10 @@ DEFAULT_FROM_EMAIL = envstr("DJANGO_DEFAULT_FROM_EMAIL", "Together for Safety <n
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where readers write to the portal's staff (the contact page); none by default.
 CONTACT_EMAIL = envstr("DJANGO_CONTACT_EMAIL", "")
+# The address e-mails written by the job worker link to, where no request tells it: `make run`
+# sets it to the address it serves on. Unset, it is https:// (http:// in DEBUG) and the Site's
+# domain.
+SITE_URL = envurl("DJANGO_SITE_URL")
 # Every e-mail is stored and handed to the job queue (notifications/mail.py); the worker sends
 # it with MAIL_DELIVERY_BACKEND, retrying a failed send (README, "Background jobs").
 EMAIL_BACKEND = "notifications.mail.QueuedEmailBackend"

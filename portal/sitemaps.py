@@ -132,6 +132,7 @@ class StaticSitemap(Sitemap):
             "practices:lessons",
             "practices:cities",
             "practices:tags",
+            "practices:networks",
             "events:list",
             "practices:open_data",
             "about",

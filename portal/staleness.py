@@ -31,6 +31,8 @@ MODELS = [
     ("taggit", "TaggedItem", BOTH),
     ("events", "Event", BOTH),
     ("events", "EventPractice", BOTH),
+    ("events", "AgendaItem", (PAGES,)),
+    ("events", "Speaker", (PAGES,)),
 ]
 # (app label, model name, many-to-many field, generations).
 RELATIONS = [

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_safe
 
 from events.models import Event
 from practices import caching
-from practices.charts import lesson_chart
+from practices.charts import lesson_years
 from practices.models import Lesson, Practice
 from practices.views.browse import cards
 
@@ -38,7 +38,9 @@ def home(request):
     now = timezone.now()
     context = {
         "lessons": lessons,
-        "lesson_chart": SimpleLazyObject(lambda: lesson_chart(lessons)),
+        "lesson_years": SimpleLazyObject(lambda: lesson_years(lessons, now.year)),
+        # The chart's years end with this one: a new year draws the fragment again.
+        "this_year": now.year,
         "featured": SimpleLazyObject(featured),
         # Read only when the minute's fragment is drawn (home.html).
         "upcoming_events": Event.objects.upcoming(now)[:3],

@@ -21,6 +21,7 @@ from taggit.models import Tag
 from practices import tagging
 from practices.models import (
     City,
+    CityRequest,
     Comment,
     CommentReport,
     Lesson,
@@ -366,6 +367,42 @@ class MembershipAdmin(admin.ModelAdmin):
     def remove(self, request, queryset):
         apply_step(
             self, request, queryset, "remove", lambda n: _("%(count)d removed.") % {"count": n}
+        )
+
+
+@admin.register(CityRequest)
+class CityRequestAdmin(admin.ModelAdmin):
+    """Members' requests for cities not on the portal. Correct the name, country or website if
+    need be and save; then "Add the cities" creates each city with the member as the first
+    manager of its team, and tells them by e-mail (with the message to the member, if one was
+    saved), as "Decline" does."""
+
+    list_display = ["name", "country", "requested_by", "status", "created_at", "city"]
+    list_filter = ["status", "country"]
+    list_select_related = ["requested_by", "city"]
+    search_fields = ["name", "requested_by__email", "requested_by__display_name"]
+    readonly_fields = ["requested_by", "created_at", "status", "city", "decided_by", "decided_at"]
+    fields = ["name", "country", "website", "reason", "requested_by", "created_at", "status",
+              "decision_message", "city", "decided_by", "decided_at"]  # fmt: skip
+    actions = ["approve", "decline"]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description=_("Add the selected cities, each asker managing its team"))
+    def approve(self, request, queryset):
+        apply_step(
+            self,
+            request,
+            queryset,
+            "approve",
+            lambda n: _("%(count)d cities added.") % {"count": n},
+        )
+
+    @admin.action(description=_("Decline the selected requests"))
+    def decline(self, request, queryset):
+        apply_step(
+            self, request, queryset, "decline", lambda n: _("%(count)d declined.") % {"count": n}
         )
 
 

@@ -1,71 +1,85 @@
-"""Charts drawn on the server as inline SVG: geometry here, markup in the templates.
+"""The home page's chart: how many published practices ran in each of the last years, lesson by
+lesson. The tiles above it give each lesson's total; this shows which lessons cities are
+working on now and which were mostly earlier work.
 
-Sizes are in the SVG's own units (its viewBox), so the chart scales with the page. Positions
-are computed here and written as SVG attributes because a strict Content-Security-Policy rules
-out inline styles, and no JavaScript is needed to read the chart.
-
-The chart is as narrow as a phone's column (375 px window, 335 px of text): the stylesheet never
-draws it wider than its viewBox, so its 14-unit labels stay 14 px on a desktop and shrink only
-on narrower phones (12 px at 320 px). A wider viewBox shrank them to 7 px on a phone.
+It is a table shaded by count, as the coverage page is (no SVG coordinates, no script: a screen
+reader reads it as a table and a phone slides it sideways). A practice runs in a year as the
+list's "Running in year" filter reads it (practices/filters.py), so each count links to the list
+filtered on that lesson and year, and the list finds the same practices.
 """
 
 from dataclasses import dataclass
 
-WIDTH = 320
-LABEL_WIDTH = 80  # "Lesson 9" (about 62 units), right-aligned before the bars
-COUNT_WIDTH = 40  # the count written after the longest bar
-ROW_HEIGHT = 32
-BAR_HEIGHT = 20
-PADDING = 8
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
+
+from practices import caching
+from practices.coverage import Cell
+from practices.models import Lesson, Practice
+
+YEARS_SHOWN = 8
 
 
 @dataclass(frozen=True)
-class Bar:
-    number: int
-    title: str
-    count: int
-    y: float
-    width: float
-    text_y: float
-    count_x: float
+class Row:
+    lesson: Lesson
+    cells: list[Cell]
 
 
 @dataclass(frozen=True)
-class BarChart:
-    width: int
-    height: int
-    bar_x: int
-    label_x: int
-    bar_height: int
-    bars: list[Bar]
+class YearChart:
+    years: list[int]
+    rows: list[Row]
+
+    @property
+    def empty(self):
+        return not any(cell.count for row in self.rows for cell in row.cells)
 
 
-def lesson_chart(lessons):
-    """A horizontal bar per lesson, from lessons annotated with `published_count`; the longest
-    bar is the lesson with the most practices."""
-    lessons = list(lessons)
-    most = max((lesson.published_count for lesson in lessons), default=0) or 1
-    room = WIDTH - LABEL_WIDTH - COUNT_WIDTH
-    bars = []
-    for index, lesson in enumerate(lessons):
-        y = PADDING + index * ROW_HEIGHT
-        width = round(room * lesson.published_count / most, 1)
-        bars.append(
-            Bar(
-                number=lesson.number,
-                title=lesson.title,
-                count=lesson.published_count,
-                y=y,
-                width=width,
-                text_y=y + BAR_HEIGHT / 2,
-                count_x=LABEL_WIDTH + width + 6,
-            )
-        )
-    return BarChart(
-        width=WIDTH,
-        height=2 * PADDING + len(lessons) * ROW_HEIGHT - (ROW_HEIGHT - BAR_HEIGHT),
-        bar_x=LABEL_WIDTH,
-        label_x=LABEL_WIDTH - 8,
-        bar_height=BAR_HEIGHT,
-        bars=bars,
+def runs_in(year, start, end, ongoing):
+    """The list's year filter, for one practice's period."""
+    return start <= year and (
+        ongoing or (end is not None and end >= year) or (end is None and start == year)
     )
+
+
+def periods():
+    """(lesson number, start year, end year, ongoing, practices) over the published practices:
+    one grouped query, as many rows as distinct periods, whatever the number of practices."""
+    rows = (
+        Practice.lessons.through.objects.filter(practice__status=Practice.Status.PUBLISHED)
+        .order_by()
+        .values_list(
+            "lesson__number", "practice__start_year", "practice__end_year", "practice__ongoing"
+        )
+        .annotate(n=Count("pk"))
+    )
+    return list(rows)
+
+
+def lesson_years(lessons, this_year=None):
+    """The chart for `lessons`: the last YEARS_SHOWN years up to this one, a cell per lesson."""
+    this_year = this_year or timezone.now().year
+    years = list(range(this_year - YEARS_SHOWN + 1, this_year + 1))
+    counts = {}
+    for number, start, end, ongoing, n in caching.cached("lesson-years", {}, periods):
+        for year in years:
+            if runs_in(year, start, end, ongoing):
+                counts[number, year] = counts.get((number, year), 0) + n
+    list_url = reverse("practices:list")
+    rows = [
+        Row(
+            lesson=lesson,
+            cells=[
+                Cell(
+                    count=counts.get((lesson.number, year), 0),
+                    url=f"{list_url}?{urlencode({'lesson': lesson.number, 'year': year})}",
+                )
+                for year in years
+            ],
+        )
+        for lesson in lessons
+    ]
+    return YearChart(years=years, rows=rows)

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from practices.models import City, Lesson, Membership, Practice, PracticeLink
+from practices.models import City, CityRequest, Lesson, Membership, Practice, PracticeLink
 from practices.models.comments import MAX_COMMENT_LENGTH
 
 # Practices are planned ahead, but not by decades.
@@ -151,6 +151,14 @@ class MembershipRequestForm(forms.ModelForm):
     class Meta:
         model = Membership
         fields = ["reason"]
+        widgets = {"reason": forms.Textarea(attrs={"rows": 4, "maxlength": 2000})}
+
+
+class CityRequestForm(forms.ModelForm):
+    class Meta:
+        model = CityRequest
+        fields = ["name", "country", "website", "reason"]
+        labels = {"name": _("Name of the city")}
         widgets = {"reason": forms.Textarea(attrs={"rows": 4, "maxlength": 2000})}
 
 

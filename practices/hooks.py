@@ -15,3 +15,7 @@ comment_hidden = Signal()
 membership_requested = Signal()
 # A manager approved, declined or removed a member: `membership`.
 membership_decided = Signal()
+# A member asked for a city not on the portal: `city_request`.
+city_requested = Signal()
+# Staff added the city, or declined: `city_request`.
+city_request_decided = Signal()

@@ -8,13 +8,14 @@ from practices.models.comments import (
     ReportedComment,
     ThreadSubscription,
 )
-from practices.models.membership import Membership, MembershipQuerySet
+from practices.models.membership import CityRequest, Membership, MembershipQuerySet
 from practices.models.practice import Practice, PracticeLink, PracticeQuerySet, StatusChange
 from practices.models.reference import City, CityQuerySet, Lesson, Network
 
 __all__ = [
     "City",
     "CityQuerySet",
+    "CityRequest",
     "Comment",
     "CommentReport",
     "Refused",

@@ -34,6 +34,8 @@ RELATED_COUNT = 5
 RELATED_CANDIDATES = 50
 # Written in Markdown; rendered and sanitised when saved (`rendered`), never when shown.
 MARKDOWN_FIELDS = {*SECTION_FIELDS, "contact"}
+# The long columns a practice card never shows.
+CARD_DEFERRED = (*MARKDOWN_FIELDS, "rendered", "search_vector")
 
 
 class PracticeQuerySet(models.QuerySet):
@@ -52,11 +54,7 @@ class PracticeQuerySet(models.QuerySet):
     def for_cards(self):
         """As practice cards show them (_practice_card.html): with their city and lessons, and
         without the long texts a card never shows."""
-        return (
-            self.select_related("city")
-            .prefetch_related("lessons")
-            .defer(*MARKDOWN_FIELDS, "rendered", "search_vector")
-        )
+        return self.select_related("city").prefetch_related("lessons").defer(*CARD_DEFERRED)
 
     def in_order(self, ids):
         """These practices, in the order of `ids` (a ranking, a page of a list)."""
@@ -329,7 +327,7 @@ class Practice(models.Model):
                 ),
             )
             .select_related("city")
-            .defer(*MARKDOWN_FIELDS, "rendered", "search_vector")
+            .defer(*CARD_DEFERRED)
             .order_by("-shared_tags", "-shared_lessons", "-published_at")[:RELATED_COUNT]
         )
 

@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.lookups import Regex
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -88,6 +89,10 @@ class Network(models.Model):
         return reverse("practices:network", args=[self.slug])
 
 
+# Addresses beside /cities/<slug>/ that a city's slug must not take.
+RESERVED_CITY_SLUGS = {"ask"}
+
+
 class CityQuerySet(models.QuerySet):
     def editable_by(self, user):
         """The cities `user` is an approved editor or manager of."""
@@ -141,6 +146,16 @@ class City(models.Model):
 
     def get_absolute_url(self):
         return reverse("practices:city", args=[self.slug])
+
+    @classmethod
+    def free_slug(cls, name):
+        """A slug for a new city named `name` that no city has yet."""
+        base = slugify(name)[:140] or "city"
+        slug, number = base, 1
+        while slug in RESERVED_CITY_SLUGS or cls.objects.filter(slug=slug).exists():
+            number += 1
+            slug = f"{base}-{number}"
+        return slug
 
     def is_editable_by(self, user):
         return City.objects.editable_by(user).filter(pk=self.pk).exists()

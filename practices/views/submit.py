@@ -81,7 +81,8 @@ def practice_new(request):
             _(
                 "Practices are written by their city's editors. Find your city below, open it "
                 "and choose “Ask to become an editor”: its managers, or the portal's staff, "
-                "decide and tell you by e-mail."
+                "decide and tell you by e-mail. If your city is not listed, ask for it to be "
+                "added."
             ),
         )
         return redirect("practices:cities")

@@ -8,8 +8,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from practices.forms import MembershipRequestForm, TeamDecisionForm
-from practices.models import City, Membership
+from practices.forms import CityRequestForm, MembershipRequestForm, TeamDecisionForm
+from practices.models import City, CityRequest, Membership
 from practices.permissions import get_city_for_manager, get_membership_for_manager
 
 
@@ -37,6 +37,33 @@ def join_city(request, slug):
         )
         return redirect(city)
     return render(request, "practices/join_city.html", {"city": city, "form": form})
+
+
+@verified_email_required
+def ask_for_city(request):
+    """Signed-in members with a confirmed e-mail address: ask for a city that is not on the
+    portal yet. Staff decide in the admin; the member then manages the city's team."""
+    form = CityRequestForm(request.POST or None)
+    existing = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            CityRequest.ask(user=request.user, **form.cleaned_data)
+        except ValidationError as refusal:
+            form.add_error(None, refusal)
+            # A city already listed: the page links to its team instead.
+            existing = City.objects.filter(
+                name__iexact=form.cleaned_data["name"], country=form.cleaned_data["country"]
+            ).first()
+        else:
+            messages.success(
+                request,
+                _(
+                    "Request sent. The portal's staff will add the city and tell you by e-mail; "
+                    "you will then manage its team."
+                ),
+            )
+            return redirect("practices:cities")
+    return render(request, "practices/ask_for_city.html", {"form": form, "existing": existing})
 
 
 @login_required

@@ -35,3 +35,19 @@ def sign_in(page, user):
         page.get_by_label("Code").fill(totp_code(secret))
         page.get_by_role("button", name="Sign in").click()
     expect(page.locator(".messages")).to_contain_text("Successfully signed in")
+
+
+def account_link(page, name):
+    """A link of the member's own pages in the header (My practices, Review, Admin, My profile):
+    behind their name on a desktop, which is opened first."""
+    summary = page.locator(".account-menu > summary")
+    if summary.is_visible() and page.locator(".account-menu[open]").count() == 0:
+        summary.click()
+    return page.get_by_role("navigation", name="Main").get_by_role("link", name=name)
+
+
+def sign_out(page):
+    summary = page.locator(".account-menu > summary")
+    if summary.is_visible() and page.locator(".account-menu[open]").count() == 0:
+        summary.click()
+    page.get_by_role("button", name="Sign out").click()

@@ -1,5 +1,5 @@
 """axe-core on the browse pages, the account forms and the pages of signed-in members, editors
-and staff: no "serious" or "critical" violation.
+and staff: no "serious" or "critical" violation, text contrast held to AAA (7:1).
 
 Violations of lower impact do not fail the run, nor do the checks axe could not decide alone
 ("needs review", such as text on a gradient): both are listed at the end of `make e2e`.
@@ -16,6 +16,8 @@ from tests.e2e.people import confirmed_member, sign_in
 pytestmark = pytest.mark.e2e
 
 BLOCKING = {"serious", "critical"}
+# Besides axe's default (WCAG A and AA) rules: text contrast of 7:1 (4.5:1 for large text), AAA.
+AAA_RULES = {"color-contrast-enhanced": {"enabled": True}}
 
 PAGES = {
     "home": pages.HOME,
@@ -43,6 +45,7 @@ SIGNED_IN_PAGES = {
     "practice-signed-in": ("member", pages.PRACTICE),
     "comment-reply": ("member", pages.REPLY),
     "join-city": ("member", pages.JOIN_CITY),
+    "ask-for-city": ("member", pages.ASK_FOR_CITY),
     "my-practices": ("editor", pages.MY_PRACTICES),
     "review-queue": ("staff", pages.REVIEW),
     "profile": ("member", pages.PROFILE),
@@ -66,7 +69,8 @@ def describe(violation):
 
 
 def assert_no_serious_violation(page, path, axe_notes):
-    results = Axe().run(page, options={"resultTypes": ["violations", "incomplete"]}).response
+    options = {"resultTypes": ["violations", "incomplete"], "rules": AAA_RULES}
+    results = Axe().run(page, options=options).response
     violations = results["violations"]
 
     blocking = [describe(v) for v in violations if v["impact"] in BLOCKING]

@@ -41,6 +41,7 @@ def test_a_member_keeps_orders_and_shares_a_collection(page, another_person):
     page.get_by_role("combobox").select_option(label=COLLECTION)
     page.get_by_role("button", name="Save", exact=True).click()
 
+    page.locator(".account-menu summary").click()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="My collections").click()
     page.get_by_role("link", name=COLLECTION).click()
     expect(titles(page)).to_have_text([FIRST, second])

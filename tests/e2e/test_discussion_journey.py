@@ -13,7 +13,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e import pages
-from tests.e2e.people import confirmed_member, sign_in
+from tests.e2e.people import account_link, confirmed_member, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -81,7 +81,7 @@ def test_a_reported_reply_hidden_by_a_moderator_is_gone_for_readers_but_not_for_
     # A moderator finds it in the admin's queue of reported comments and hides it.
     moderator_page = another_person()
     sign_in(moderator_page, moderator)
-    moderator_page.get_by_role("navigation", name="Main").get_by_role("link", name="Admin").click()
+    account_link(moderator_page, "Admin").click()
     moderator_page.locator("tr.model-reportedcomment").get_by_role(
         "link", name="Reported comments"
     ).click()

@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e import pages
+from tests.e2e.people import confirmed_member, sign_in
 
 pytestmark = pytest.mark.e2e
 
@@ -100,20 +101,32 @@ def test_the_header_is_one_short_row_and_the_menu_opens_from_the_keyboard(page, 
     expect(navigation.get_by_role("link").first).to_be_visible()
 
 
-# Each chart label's font size as drawn: its size in the SVG's units times the SVG's scale.
-CHART_LABELS = """(svg) => {
-    const chart = svg.getBoundingClientRect();
-    return [...svg.querySelectorAll(".bar-chart-label")].map((label) => {
-        const scale = Math.hypot(label.getScreenCTM().a, label.getScreenCTM().b);
-        const box = label.getBoundingClientRect();
-        return {
-            text: label.textContent.trim(),
-            fontSize: parseFloat(getComputedStyle(label).fontSize) * scale,
-            height: box.height,
-            inside: box.left >= chart.left && box.right <= chart.right,
-        };
-    });
-}"""
+def test_the_phone_menu_opens_below_the_portal_s_name(page):
+    page.set_viewport_size(pages.PHONE)
+    page.goto(PAGES["home-fr"])
+    page.locator(".site-menu > summary").click()
+    brand = page.locator(".brand").bounding_box()
+    first = page.get_by_role("navigation", name=MAIN_NAVIGATION).get_by_role("link").first
+    box = first.bounding_box()
+    assert box["y"] >= brand["y"] + brand["height"], (brand, box)
+    assert box["x"] <= brand["x"] + 1, "the menu's links start at the left edge, under the name"
+
+
+def test_a_signed_in_curator_s_header_is_one_row_in_french(page):
+    curator = confirmed_member("curator@example.org", "Carla Curator", staff=True)
+    sign_in(page, curator)
+    page.set_viewport_size(pages.DESKTOP)
+    page.goto(PAGES["home-fr"])
+    header = page.locator(".site-header").bounding_box()
+    assert header["height"] <= HEADER_HEIGHT["desktop"], header
+    # The curator's own pages are behind their name, and open over the page.
+    summary = page.locator(".account-menu > summary")
+    expect(summary).to_have_text(re.compile(r"^Votre compte\s*:\s*Carla Curator$"))
+    summary.click()
+    expect(page.get_by_role("link", name="Administration")).to_be_visible()
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Mes pratiques")).to_be_focused()
+
 
 # The caption's lines of text (left and right edges) that fall outside what the window shows of
 # the scrolling table, allowing a pixel: a scrolled table can sit half a pixel off.
@@ -130,16 +143,19 @@ CAPTION_CUT_OFF = """(caption) => {
 
 
 @pytest.mark.parametrize("viewport", WIDTHS.values(), ids=WIDTHS.keys())
-def test_home_chart_labels_are_drawn_at_least_12_px_and_inside_the_chart(page, viewport):
+def test_home_chart_slides_inside_the_page_with_its_lessons_in_view(page, viewport):
     page.set_viewport_size(viewport)
     page.goto(pages.HOME)
-
-    labels = page.locator("svg.bar-chart").evaluate(CHART_LABELS)
-
-    assert [label["text"] for label in labels] == [f"Lesson {n}" for n in range(1, 10)]
-    for label in labels:
-        assert label["fontSize"] >= 12 and label["height"] >= 12, label
-        assert label["inside"], f"{label['text']} is cut off at the chart's edge"
+    region = page.locator(".table-scroll:has(.lesson-years)")
+    region.scroll_into_view_if_needed()
+    box = region.bounding_box()
+    assert box["x"] >= 0 and box["x"] + box["width"] <= viewport["width"] + 1
+    # Slid to its end, the table still shows which lesson each row is.
+    region.evaluate("(element) => { element.scrollLeft = element.scrollWidth; }")
+    first = page.locator(".lesson-years tbody th").first.bounding_box()
+    assert first["x"] >= box["x"] - 1
+    last_year = page.locator(".lesson-years thead th").last
+    expect(last_year).to_be_in_viewport()
 
 
 @pytest.mark.parametrize("viewport", WIDTHS.values(), ids=WIDTHS.keys())

@@ -137,7 +137,7 @@ def test_officer_joins_a_city_and_publishes_a_practice_a_curator_approves(
     expect(reader.locator(".result-list")).not_to_contain_text(TITLE)
 
     # The curator publishes it from the admin's list of practices.
-    curator_page.get_by_role("navigation", name="Main").get_by_role("link", name="Admin").click()
+    people.account_link(curator_page, "Admin").click()
     curator_page.locator("tr.model-practice").get_by_role("link", name="Practices").click()
     curator_page.locator("#changelist-filter").get_by_role(
         "link", name="Submitted for review"

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from tests.accounts.utils import totp_code
 from tests.e2e import pages
-from tests.e2e.people import PASSWORD, confirmed_member, sign_in
+from tests.e2e.people import PASSWORD, account_link, confirmed_member, sign_in, sign_out
 
 pytestmark = pytest.mark.e2e
 
@@ -25,7 +25,7 @@ def test_a_curator_sets_up_an_authenticator_before_the_admin_opens(page, portal)
     sign_in(page, curator)
 
     # The admin sends them to set up an authenticator, after confirming their password.
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Admin").click()
+    account_link(page, "Admin").click()
     expect(page.locator(".messages")).to_contain_text(
         "The administration is open to staff with two-factor authentication"
     )
@@ -43,12 +43,12 @@ def test_a_curator_sets_up_an_authenticator_before_the_admin_opens(page, portal)
     expect(heading(page)).to_have_text("Recovery Codes")
     recovery_codes = page.get_by_label("Unused codes").input_value().split()
     assert len(recovery_codes) == 10
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Admin").click()
+    account_link(page, "Admin").click()
     expect(page.locator("#site-name")).to_contain_text("Together for Safety administration")
 
     # Phone lost: a recovery code stands in for the app's code, once.
     page.goto(pages.HOME)
-    page.get_by_role("button", name="Sign out").click()
+    sign_out(page)
     page.goto(pages.LOG_IN)
     page.get_by_label("Email").fill(curator.email)
     page.get_by_label("Password").fill(PASSWORD)

@@ -27,11 +27,17 @@ def event_form(**overrides):
         "online": "on",
         "place": "",
         "link": "",
+        "recording": "",
         "organisers": [NetworkFactory().pk],
         "practice_links-TOTAL_FORMS": "0",
         "practice_links-INITIAL_FORMS": "0",
         "practice_links-MIN_NUM_FORMS": "0",
         "practice_links-MAX_NUM_FORMS": "1000",
+        **{
+            f"{prefix}-{key}": value
+            for prefix in ("agenda", "speakers")
+            for key, value in {"TOTAL_FORMS": "0", "INITIAL_FORMS": "0"}.items()
+        },
     }
     data.update(overrides)
     return data
@@ -129,3 +135,48 @@ def test_practice_autocomplete_finds_practices_by_title(staff):
     )
     assert response.status_code == 200
     assert "Fact-check squads" in response.text
+
+
+def test_agenda_and_speakers_are_typed_in_with_the_event(staff, anonymous):
+    response = staff.post(
+        reverse("admin:events_event_add"),
+        event_form(
+            **{
+                "agenda-TOTAL_FORMS": "2",
+                "agenda-0-starts_at": "14:40",
+                "agenda-0-title_en": "Questions from participants",
+                "agenda-0-title_fr": "Questions des participants",
+                "agenda-1-starts_at": "14:00",
+                "agenda-1-title_en": "Welcome",
+                "speakers-TOTAL_FORMS": "1",
+                "speakers-0-position": "0",
+                "speakers-0-name": "Ingrid Halvorsen",
+                "speakers-0-role_en": "Moderator",
+                "speakers-0-role_fr": "Modératrice",
+            }
+        ),
+    )
+    assert response.status_code == 302
+    event = Event.objects.get()
+    english = anonymous.get(event.get_absolute_url()).text
+    french = anonymous.get(f"/fr{event.get_absolute_url()}").text
+    # In the order of the day, whatever order they were typed in.
+    assert english.index("Welcome") < english.index("Questions from participants")
+    assert "Ingrid Halvorsen" in english and "Moderator" in english
+    assert "Questions des participants" in french and "Modératrice" in french
+
+
+def test_an_agenda_item_outside_the_event_is_a_form_error(staff):
+    response = staff.post(
+        reverse("admin:events_event_add"),
+        event_form(
+            **{
+                "agenda-TOTAL_FORMS": "1",
+                "agenda-0-starts_at": "16:00",
+                "agenda-0-title_en": "After the end",
+            }
+        ),
+    )
+    assert response.status_code == 200
+    assert "The event runs from 14:00 to 15:30 (Europe/Copenhagen)" in response.text
+    assert not Event.objects.exists()

@@ -1,12 +1,15 @@
 """An event's page is drawn once for every reader and kept, and shows any change at once, in
 both languages, to anonymous and signed-in readers."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
+from events.models import AgendaItem, Event, Speaker
 from practices.models import Lesson
-from tests.factories import EventPracticeFactory, NetworkFactory, PracticeFactory
+from tests.factories import EventFactory, EventPracticeFactory, NetworkFactory, PracticeFactory
 from tests.queries import count_queries
 
 pytestmark = pytest.mark.django_db
@@ -100,12 +103,15 @@ def test_an_event_page_costs_the_same_with_more_practices(anonymous):
     link = EventPracticeFactory(note="Presented by the City of Aarhus")
     link.event.organisers.add(NetworkFactory())
     url = reverse("events:detail", args=[link.event.slug])
-    # The event, its organisers, its lessons, its practices with their cities.
+    # The event, its organisers, lessons, agenda and speakers, its practices with their cities,
+    # and the practices' lessons.
     few = count_queries(anonymous, url)
-    assert few <= 4
-    for _ in range(5):
+    assert few <= 7
+    for n in range(5):
         EventPracticeFactory(event=link.event)
         link.event.organisers.add(NetworkFactory())
+        AgendaItem.objects.create(event=link.event, starts_at=dt.time(14, n), title=f"Part {n}")
+        Speaker.objects.create(event=link.event, name=f"Speaker {n}")
     assert count_queries(anonymous, url) == few
     response = anonymous.get(url)
     assert "Presented by the City of Aarhus" in response.text
@@ -134,4 +140,80 @@ def test_a_practice_title_is_marked_with_its_own_language_on_a_french_page(anony
         page = anonymous.get(reverse("events:detail", args=[link.event.slug])).text
         href = link.practice.get_absolute_url()
     assert href.startswith("/fr/")
-    assert f'<a href="{href}" lang="en">Rumour desk</a>' in page
+    assert f'<h3 class="card-title" lang="en"><a href="{href}">Rumour desk</a></h3>' in page
+
+
+def add_an_agenda_item(link):
+    AgendaItem.objects.create(event=link.event, starts_at=dt.time(14, 30), title="Open floor")
+    return "Open floor"
+
+
+def add_a_speaker(link):
+    Speaker.objects.create(event=link.event, name="Ingrid Halvorsen", role="Moderator")
+    return "Ingrid Halvorsen"
+
+
+@pytest.mark.parametrize("change", [add_an_agenda_item, add_a_speaker])
+def test_the_programme_changes_show_at_once(anonymous, member, change):
+    link = EventPracticeFactory()
+    read_everywhere(link.event, anonymous, member)
+
+    shown = change(link)
+
+    assert read_everywhere(link.event, anonymous, member).count(shown) >= 4
+
+
+def state_shown(client, event):
+    page = client.get(reverse("events:detail", args=[event.slug])).text
+    return page.split('class="event-state event-state-', 1)[1].split("</p>", 1)[0]
+
+
+def test_the_page_says_whether_the_event_is_coming_happening_or_past(anonymous):
+    now = timezone.now()
+    coming = EventFactory(starts_at=now + dt.timedelta(days=3))
+    live = EventFactory(starts_at=now - dt.timedelta(minutes=30))
+    past = EventFactory(starts_at=now - dt.timedelta(days=300))
+    assert state_shown(anonymous, coming) == 'coming">Coming'
+    assert state_shown(anonymous, live) == 'live">Happening now'
+    assert state_shown(anonymous, past) == 'past">Past event'
+
+
+def test_a_kept_page_turns_past_when_the_event_ends(anonymous):
+    event = EventFactory(starts_at=timezone.now() - dt.timedelta(minutes=30))
+    assert "Happening now" in state_shown(anonymous, event)
+    # The event ends (as if the clock had moved on); the page kept while it ran is not shown.
+    event.ends_at = event.starts_at + dt.timedelta(minutes=10)
+    Event.objects.filter(pk=event.pk).update(ends_at=event.ends_at)
+    assert "Past event" in state_shown(anonymous, event)
+
+
+def test_presented_practices_are_cards_with_their_lessons_and_moment_in_the_recording(anonymous):
+    event = EventFactory(
+        starts_at=timezone.now() - dt.timedelta(days=30),
+        recording="https://www.youtube.com/watch?v=abc123",
+    )
+    early = EventPracticeFactory(
+        event=event, practice__title="Rumour desk", recording_time=dt.timedelta(minutes=10)
+    )
+    early.practice.lessons.set(Lesson.objects.filter(number=2))
+    EventPracticeFactory(event=event, practice__title="Youth council")
+    later = EventPracticeFactory(
+        event=event, practice__title="Case table", recording_time=dt.timedelta(minutes=40)
+    )
+    page = anonymous.get(reverse("events:detail", args=[event.slug])).text
+    assert page.count('<article class="card">') == 3
+    # In the order of the recording; the one with no time in it comes last.
+    assert page.index("Rumour desk") < page.index("Case table") < page.index("Youth council")
+    assert 'href="https://www.youtube.com/watch?v=abc123&amp;t=600s"' in page
+    assert 'href="https://www.youtube.com/watch?v=abc123&amp;t=2400s"' in page
+    assert "Countering disinformation" in page.split("Rumour desk", 1)[1]
+    assert 'href="https://www.youtube.com/watch?v=abc123">Watch the recording' in page
+    assert later.practice.get_absolute_url() in page
+
+
+def test_a_past_event_without_recording_says_so(anonymous):
+    event = EventFactory(starts_at=timezone.now() - dt.timedelta(days=30))
+    EventPracticeFactory(event=event, recording_time=dt.timedelta(minutes=10))
+    page = anonymous.get(reverse("events:detail", args=[event.slug])).text
+    assert "No recording of this event is on the portal." in page
+    assert "Watch from" not in page

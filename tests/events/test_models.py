@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from events.models import Event
+from events.models import Event, recording_at
 from tests.factories import EventFactory, EventPracticeFactory
 
 pytestmark = pytest.mark.django_db
@@ -54,3 +54,23 @@ def test_local_start_is_in_the_event_time_zone():
         starts_at=dt.datetime(2022, 3, 17, 13, 0, tzinfo=dt.UTC), time_zone="Europe/Copenhagen"
     )
     assert event.local_start.hour == 14
+
+
+@pytest.mark.parametrize(
+    ("recording", "linked"),
+    [
+        # YouTube reads the start from the query string, beside the video's own parameters.
+        ("https://www.youtube.com/watch?v=abc123", "https://www.youtube.com/watch?v=abc123&t=620s"),
+        (
+            "https://www.youtube.com/watch?v=abc123&t=5s",
+            "https://www.youtube.com/watch?v=abc123&t=620s",
+        ),
+        ("https://youtu.be/abc123", "https://youtu.be/abc123?t=620s"),
+        # Vimeo from the fragment, in seconds.
+        ("https://vimeo.com/123456", "https://vimeo.com/123456#t=620s"),
+        # A video file or any other page: a W3C media fragment, after any query string.
+        ("https://example.org/talk.mp4?dl=1", "https://example.org/talk.mp4?dl=1#t=620"),
+    ],
+)
+def test_a_moment_in_the_recording_is_linked_in_its_player_s_format(recording, linked):
+    assert recording_at(recording, 620) == linked

@@ -32,6 +32,19 @@ def test_reviewers_hear_of_a_submission_with_a_link_to_review_it(
     assert to(editor_user) == []  # nobody hears of their own action
 
 
+@override_settings(SITE_URL="http://127.0.0.1:8031")
+def test_links_go_to_the_address_the_portal_is_served_at(editor, editor_user, city_a, staff_user):
+    """`make run ADDRESS=127.0.0.1:8031` sets DJANGO_SITE_URL: the worker's e-mails link there,
+    unsubscribe link included."""
+    practice = PracticeFactory(city=city_a, submitted_by=editor_user, slug="youth", draft=True)
+    editor.post(reverse("practices:submit", args=[practice.slug]))
+
+    [message] = to(staff_user)
+    assert "http://127.0.0.1:8031/practices/youth/review/" in message.body
+    assert "127.0.0.1:8000" not in message.body
+    assert message.extra_headers["List-Unsubscribe"].startswith("<http://127.0.0.1:8031/")
+
+
 def test_reviewers_hear_of_a_resubmission(editor_user, city_a, staff_user):
     practice = PracticeFactory(city=city_a, submitted_by=editor_user, draft=True)
     practice.submit(by=editor_user)

@@ -89,8 +89,9 @@ def test_event_page_shows_local_time_and_published_practices(
 ):
     link = EventPracticeFactory(note="Presented by the City of Aarhus")
     hidden = EventPracticeFactory(event=link.event, practice=PracticeFactory(draft=True))
-    # The event, its organisers, lessons and practices; later readers make only the first.
-    with django_assert_max_num_queries(4):
+    # The event, its organisers, lessons, agenda, speakers, practices and their lessons; later
+    # readers make only the first.
+    with django_assert_max_num_queries(7):
         response = anonymous.get(reverse("events:detail", args=[link.event.slug]))
     assert "Presented by the City of Aarhus" in response.text
     assert hidden.practice.title not in response.text

@@ -30,7 +30,7 @@ import portal.urls
 from notifications import emails
 from notifications.models import Follow, Kind
 from practices import threads
-from practices.models import Comment, Membership, Practice, ThreadSubscription
+from practices.models import CityRequest, Comment, Membership, Practice, ThreadSubscription
 from shelves.models import Collection
 from tests.factories import (
     EventPracticeFactory,
@@ -117,8 +117,10 @@ GET = {
     "practices:city":                        (200,   200,   200,   200,   200),
     "practices:tags":                        (200,   200,   200,   200,   200),
     "practices:tag":                         (200,   200,   200,   200,   200),
+    "practices:networks":                    (200,   200,   200,   200,   200),
     "practices:network":                     (200,   200,   200,   200,   200),
     "practices:join_city":                   (LOGIN, 200,   302,   200,   200),
+    "practices:ask_for_city":                (LOGIN, 200,   200,   200,   200),
     "practices:city_team":                   (LOGIN, 403,   403,   403,   200),
     "practices:decide_membership":           (LOGIN, 405,   405,   405,   405),
     "practices:feed":                        (200,   200,   200,   200,   200),
@@ -210,8 +212,10 @@ POST = {
     "practices:city":                        (405,   405,   405,   405,   405),
     "practices:tags":                        (405,   405,   405,   405,   405),
     "practices:tag":                         (405,   405,   405,   405,   405),
+    "practices:networks":                    (405,   405,   405,   405,   405),
     "practices:network":                     (405,   405,   405,   405,   405),
     "practices:join_city":                   (LOGIN, 200,   302,   200,   200),
+    "practices:ask_for_city":                (LOGIN, 200,   200,   200,   200),
     "practices:city_team":                   (LOGIN, 403,   403,   403,   200),
     "practices:decide_membership":           (LOGIN, 404,   404,   404,   302),
     "practices:feed":                        (405,   405,   405,   405,   405),
@@ -259,6 +263,8 @@ ADMIN_STAFF = {
     "admin:practices_statuschange_delete": (403, 403),
     "admin:practices_comment_add": (403, 403),
     "admin:practices_reportedcomment_add": (403, 403),
+    # Members ask for cities on the site; staff decide, they do not add requests.
+    "admin:practices_cityrequest_add": (403, 403),
     # E-mails and jobs are records of what happened: read, and failed e-mails sent again.
     "admin:notifications_email_add": (403, 403),
     "admin:notifications_email_change": (200, 403),
@@ -378,6 +384,9 @@ def world(city_a, city_b, member_user, editor_user, other_editor_user, staff_use
         "submitted": submitted,
         "comment": comment,
         "pending": MembershipFactory(city=city_a, status=Membership.Status.PENDING),
+        "city_request": CityRequest.objects.create(
+            requested_by=member_user, name="Tampere", country="FI", reason="Prevention officer"
+        ),
         "city": city_a,
         "network": network,
         "collection": collection,

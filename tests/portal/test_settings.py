@@ -45,6 +45,14 @@ def test_a_typo_in_a_boolean_is_refused():
     assert "DJANGO_DEBUG must be one of" in result.stderr
 
 
+def test_the_site_address_must_be_an_address():
+    result = load_settings(show="s.SITE_URL", DJANGO_SITE_URL="127.0.0.1:8031")
+    assert result.returncode != 0
+    assert "DJANGO_SITE_URL must be an address such as https://" in result.stderr
+    result = load_settings(show="s.SITE_URL", DJANGO_SITE_URL="http://127.0.0.1:8031/")
+    assert result.stdout.strip() == "http://127.0.0.1:8031"
+
+
 def test_models_and_migrations_agree(db):
     call_command("makemigrations", "--check", "--dry-run", verbosity=0)
 

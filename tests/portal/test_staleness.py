@@ -3,12 +3,13 @@ the next anonymous read; and every registered model has such a case here, so a m
 the registry comes with its proof."""
 
 import html
+from datetime import time
 from types import SimpleNamespace
 
 import pytest
 from taggit.models import Tag
 
-from events.models import EventPractice
+from events.models import AgendaItem, EventPractice, Speaker
 from portal import staleness
 from practices.models import Comment, Lesson
 from tests.factories import (
@@ -114,6 +115,18 @@ CASES = {
         ),
         "Session two",
     ),
+    "events.AgendaItem": lambda w: (
+        w.event_page,
+        lambda: AgendaItem.objects.create(
+            event=w.event, starts_at=time(14, 30), title="Open floor"
+        ),
+        "Open floor",
+    ),
+    "events.Speaker": lambda w: (
+        w.event_page,
+        lambda: Speaker.objects.create(event=w.event, name="Ingrid Halvorsen"),
+        "Ingrid Halvorsen",
+    ),
     "practices.Practice.lessons": lambda w: (
         w.page,
         lambda: w.practice.lessons.add(lesson(7)),
@@ -127,7 +140,7 @@ CASES = {
     "events.Event.lessons": lambda w: (
         w.event_page,
         lambda: w.event.lessons.add(lesson(5)),
-        f"5. {lesson(5).title}",
+        f'title="{lesson(5).title}"',
     ),
     "events.Event.organisers": lambda w: (
         w.event_page,

@@ -19,10 +19,10 @@ def related_titles(page_html):
     return [html.unescape(t) for t in re.findall(r'<li><a href="[^"]*">(.*?)</a>', box[0])]
 
 
-def test_tags_and_city_link_to_the_filtered_list(anonymous):
+def test_tags_lead_to_their_tag_pages_and_the_city_to_its_page(anonymous):
     practice = PracticeFactory(city=CityFactory(slug="oslo"), tags=["Media literacy"])
     text = anonymous.get(practice.get_absolute_url()).text
-    assert 'href="/practices/?tag=media-literacy"' in text
+    assert 'href="/tags/media-literacy/">Media literacy</a>' in text
     assert 'href="/cities/oslo/"' in text
 
 

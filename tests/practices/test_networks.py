@@ -73,3 +73,27 @@ def test_the_network_page_costs_a_bounded_number_of_queries(
         PracticeFactory(city=city)
     with django_assert_max_num_queries(8):
         assert anonymous.get(reverse("practices:network", args=[nordic.slug])).status_code == 200
+
+
+def test_the_networks_page_lists_each_network_with_its_counts(
+    anonymous, nordic, staff_user, django_assert_max_num_queries
+):
+    NetworkFactory(name="Strong Cities Network", slug="strong-cities")
+    draft = PracticeFactory(title="Oslo draft", city=nordic.cities.get(name="Oslo"), draft=True)
+    url = reverse("practices:networks")
+    with django_assert_max_num_queries(3):
+        text = anonymous.get(url).text
+    assert f'<a href="{nordic.get_absolute_url()}">Nordic Safe Cities</a>' in text
+    # Two cities, two published practices: the draft does not count until it is published.
+    assert "2 member cities · 2 published practices" in text
+    assert "0 member cities · 0 published practices" in text
+    assert text.index("Nordic Safe Cities") < text.index("Strong Cities Network")
+
+    draft.publish(by=staff_user)
+    assert "2 member cities · 3 published practices" in anonymous.get(url).text
+
+
+def test_the_networks_page_in_french(anonymous, nordic):
+    text = anonymous.get("/fr" + reverse("practices:networks")).text
+    assert "Réseaux de villes" in text
+    assert "Des villes nordiques unies contre la polarisation." in text

@@ -14,7 +14,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils import translation
 
-from events.models import Event, EventPractice
+from events.models import AgendaItem, Event, EventPractice, Speaker
 from portal import demo_content
 from practices.models import City, Lesson, Network, Practice, PracticeLink
 
@@ -152,6 +152,27 @@ class Command(BaseCommand):
                         recording_time=link["recording_time"],
                     )
                     for link in data["practices"]
+                )
+                AgendaItem.objects.bulk_create(
+                    AgendaItem(
+                        event=event,
+                        starts_at=item["time"],
+                        title_en=item["title_en"],
+                        title_fr=item["title_fr"],
+                        details_en=item["details_en"] or "",
+                        details_fr=item["details_fr"] or "",
+                    )
+                    for item in data["agenda"]
+                )
+                Speaker.objects.bulk_create(
+                    Speaker(
+                        event=event,
+                        name=speaker["name"],
+                        role_en=speaker["role_en"],
+                        role_fr=speaker["role_fr"],
+                        position=position,
+                    )
+                    for position, speaker in enumerate(data["speakers"])
                 )
             link_count += event.practice_links.count()
             events[data["slug"]] = event
