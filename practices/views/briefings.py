@@ -31,13 +31,14 @@ def list_briefing(request):
         results = practice_filters.ordered(practice_filters.apply(base, filters), form.ordering)
         ids = list(results.values_list("pk", flat=True)[: briefings.LIST_LIMIT])
     practices = briefings.for_briefing(Practice.objects.all()).in_order(ids)
-    if listed.count > len(ids):
-        intro = _("The first %(shown)s of %(count)s practices that match.") % {
-            "shown": len(ids),
-            "count": listed.count,
-        }
+    if listed.more:  # a search counts no further than search.MAX_RESULTS
+        intro = _("The first %(shown)s of more than %(count)s practices that match.")
+    elif listed.count > len(ids):
+        intro = _("The first %(shown)s of %(count)s practices that match.")
     else:
         intro = ""
+    if intro:
+        intro %= {"shown": len(ids), "count": listed.count}
     chips = practice_filters.chips(request.GET, filters)
     title = _("Practices")
     if chips:

@@ -4,7 +4,7 @@ the portal's address of each practice; WeasyPrint fetches nothing but our static
 import pytest
 from django.urls import reverse
 
-from practices import briefings
+from practices import briefings, search
 from tests.factories import PracticeFactory
 from tests.pdf import pdf_text
 
@@ -123,3 +123,14 @@ def test_pages_print_with_their_own_style_sheet(anonymous, published):
     assert '<link rel="stylesheet" href="/static/css/print.css" media="print">' in page
     address = "On the portal: http://testserver/practices/published-a/"
     assert f'<p class="print-only">{address}</p>' in page
+
+
+def test_a_search_past_its_count_says_more_than(anonymous, city_a, monkeypatch):
+    monkeypatch.setattr(briefings, "LIST_LIMIT", 1)
+    monkeypatch.setattr(search, "MAX_RESULTS", 2)
+    for n in range(3):
+        PracticeFactory(city=city_a, title=f"Mediators {n}", slug=f"mediators-{n}")
+
+    text = pdf_text(anonymous.get(reverse("practices:list_briefing"), {"q": "mediators"}))
+
+    assert "The first 1 of more than 2 practices that match." in text
