@@ -14,7 +14,14 @@ from notifications import follows
 from notifications.emails import notify
 from notifications.models import Kind
 from practices import threads
-from practices.models import CityRequest, Comment, Membership, Practice, StatusChange
+from practices.models import (
+    CityRequest,
+    Comment,
+    Membership,
+    Practice,
+    PracticeRevision,
+    StatusChange,
+)
 
 
 def staff():
@@ -79,6 +86,53 @@ def status_changed(change_id):
                 if practice.is_published
                 else reverse("practices:edit", args=[practice.slug])
             ),
+            **common,
+        )
+
+
+@task()
+def revision_changed(revision_id, decided):
+    """Reviewers hear of a new revision of a published practice, as of a submission; its
+    author of the decision on it."""
+    revision = (
+        PracticeRevision.objects.select_related("practice__city", "author", "decided_by")
+        .filter(pk=revision_id)
+        .first()
+    )
+    if revision is None:
+        return
+    practice = revision.practice
+    common = {
+        "context": {"revision": revision, "practice": practice},
+        "group": lambda user: practice.city.name,
+    }
+    if not decided:
+        notify(
+            staff(),
+            kind=Kind.SUBMISSION,
+            key=f"revision:{revision.pk}",
+            template="revision_submitted",
+            text=lambda user: _("A revision of “%(title)s” waits for review") % {"title": practice},
+            url=lambda user: reverse("practices:review_revision", args=[revision.pk]),
+            actor=revision.author,
+            **common,
+        )
+    elif revision.author is not None and not revision.is_pending:
+        notify(
+            [revision.author],
+            kind=Kind.REVIEW,
+            key=f"revision-decided:{revision.pk}",
+            template="revision_decided",
+            text=lambda user: (
+                _("Your revision of “%(title)s”: %(status)s")
+                % {"title": practice, "status": revision.get_status_display()}
+            ),
+            url=lambda user: (
+                practice.get_absolute_url()
+                if revision.status == PracticeRevision.Status.PUBLISHED
+                else reverse("practices:edit", args=[practice.slug])
+            ),
+            actor=revision.decided_by,
             **common,
         )
 

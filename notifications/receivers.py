@@ -12,6 +12,16 @@ def on_status_changed(sender, change, **kwargs):
     jobs.status_changed.enqueue(change.pk)
 
 
+@receiver(hooks.revision_submitted)
+def on_revision_submitted(sender, revision, **kwargs):
+    jobs.revision_changed.enqueue(revision.pk, decided=False)
+
+
+@receiver(hooks.revision_decided)
+def on_revision_decided(sender, revision, **kwargs):
+    jobs.revision_changed.enqueue(revision.pk, decided=True)
+
+
 @receiver(hooks.comment_posted)
 def on_comment_posted(sender, comment, **kwargs):
     jobs.comment_posted.enqueue(comment.pk)

@@ -49,6 +49,7 @@ CACHED_VIEWS = {
     "practices:networks",
     "practices:network",
     "practices:open_data",
+    "practices:evidence",
     "events:list",
     "events:detail",
 }

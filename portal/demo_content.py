@@ -40,7 +40,17 @@ KIND_NAMES = {
     time: "a time such as 14:00:00",
 }
 # Keys that may be left out; they are then None.
-OPTIONAL = {"end_year", "recording_time", "details_en", "details_fr"}
+OPTIONAL = {
+    "end_year",
+    "recording_time",
+    "details_en",
+    "details_fr",
+    "evidence_baseline",
+    "evidence_published",
+    "evidence_repeated",
+    "evidence_rating",
+    "evidence_justification",
+}
 
 NETWORK = {
     "slug": str,
@@ -68,6 +78,12 @@ PRACTICE = {
     "end_year": int,
     "ongoing": bool,
     "evidence": str,
+    # The rest of the city's self-assessment, and the reviewers' rating with its reasons.
+    "evidence_baseline": bool,
+    "evidence_published": bool,
+    "evidence_repeated": bool,
+    "evidence_rating": str,
+    "evidence_justification": TEXT,
     "featured": bool,
     "summary": TEXT,
     **dict.fromkeys(Practice.SECTION_FIELDS, TEXT),
@@ -223,6 +239,7 @@ def check_references(networks, cities, practices, events):
         "lessons": set(LESSON_NUMBERS),
         "languages": set(Practice.Language.values),
         "evidence levels": set(Practice.Evidence.values),
+        "evidence ratings": set(Practice.EvidenceRating.values),
     }
 
     def check(row, key, values, among):
@@ -240,6 +257,12 @@ def check_references(networks, cities, practices, events):
         check(practice, "lessons", practice["lessons"], "lessons")
         check(practice, "language", [practice["language"]], "languages")
         check(practice, "evidence", [practice["evidence"]], "evidence levels")
+        if practice["evidence_rating"] is not None:
+            check(practice, "evidence_rating", [practice["evidence_rating"]], "evidence ratings")
+            if not practice["evidence_justification"]:
+                raise DemoContentError(
+                    f"{practice['where']}: a rating needs its 'evidence_justification'"
+                )
     for event in events:
         check(event, "organisers", event["organisers"], "networks")
         check(event, "lessons", event["lessons"], "lessons")

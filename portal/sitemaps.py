@@ -135,6 +135,7 @@ class StaticSitemap(Sitemap):
             "practices:networks",
             "events:list",
             "practices:open_data",
+            "practices:evidence",
             "about",
             "privacy",
             "contact",

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Count, Max, Q
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -29,9 +30,11 @@ from practices.models import (
     Network,
     Practice,
     PracticeLink,
+    PracticeRevision,
     ReportedComment,
     StatusChange,
 )
+from practices.models.revision import practice_values
 
 
 def apply_step(model_admin, request, queryset, step, done_message, **kwargs):
@@ -192,7 +195,14 @@ class PracticeAdmin(admin.ModelAdmin):
     search_fields = ["title", "summary", "city__name"]
     autocomplete_fields = ["city", "submitted_by", "translation"]
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = ["status", "created_at", "updated_at", "published_at"]
+    readonly_fields = [
+        "status",
+        "created_at",
+        "updated_at",
+        "published_at",
+        "evidence_rated_by",
+        "evidence_rated_at",
+    ]
     date_hierarchy = "published_at"
     inlines = [PracticeLinkInline, StatusChangeInline]
     actions = ["publish", "request_changes", "archive", "feature", "unfeature"]
@@ -209,7 +219,18 @@ class PracticeAdmin(admin.ModelAdmin):
                     ("start_year", "end_year", "ongoing"),
                     "language",
                     "translation",
+                ]
+            },
+        ),
+        (
+            _("Evidence"),
+            {
+                "fields": [
                     "evidence",
+                    ("evidence_baseline", "evidence_published", "evidence_repeated"),
+                    "evidence_rating",
+                    "evidence_justification",
+                    ("evidence_rated_by", "evidence_rated_at"),
                 ]
             },
         ),
@@ -246,7 +267,23 @@ class PracticeAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if not change and obj.submitted_by is None:
             obj.submitted_by = request.user
+        if change and obj.is_published:
+            # What the fix replaces, read before anything is written; recorded by save_related.
+            form.replaced = practice_values(Practice.objects.get(pk=obj.pk))
+        if "evidence_rating" in form.changed_data or "evidence_justification" in form.changed_data:
+            obj.evidence_rated_by = request.user if obj.evidence_rating else None
+            obj.evidence_rated_at = timezone.now() if obj.evidence_rating else None
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        """Staff fix a published practice directly here: the fix is published at once and
+        recorded in its history as a revision they made and approved."""
+        super().save_related(request, form, formsets, change)
+        replaced = getattr(form, "replaced", None)
+        if replaced is not None:
+            PracticeRevision.record_direct(
+                form.instance, replaced, by=request.user, message=str(_("Fixed in the admin."))
+            )
 
     @admin.action(description=_("Publish the selected practices"))
     def publish(self, request, queryset):
@@ -603,3 +640,23 @@ class TagAdmin(admin.ModelAdmin):
             % {"count": len(merged), "kept": kept.name},
             messages.SUCCESS,
         )
+
+
+@admin.register(PracticeRevision)
+class PracticeRevisionAdmin(admin.ModelAdmin):
+    """Revisions of published practices: proposed on the site, decided on its review page."""
+
+    list_display = ["practice", "status", "author", "created_at", "decided_by", "decided_at"]
+    list_filter = ["status"]
+    list_select_related = ["practice", "author", "decided_by"]
+    search_fields = ["practice__title", "message"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def view_on_site(self, revision):
+        return reverse("practices:review_revision", args=[revision.pk])

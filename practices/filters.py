@@ -26,6 +26,12 @@ TOP_TAGS = 15
 LESSON_CHOICES = [(str(number), str(number)) for number in range(1, 10)]
 
 
+SELF_ASSESSED = "self_assessed"
+# Facets counted in one query when neither is filtered on (count_facets).
+PAIRED = {"language", "rating"}
+RATING_CHOICES = [*Practice.EvidenceRating.choices, (SELF_ASSESSED, _("Self-assessed"))]
+
+
 class Sort(models.TextChoices):
     RELEVANCE = "relevance", _("Relevance")
     NEWEST = "newest", _("Newest first")
@@ -56,6 +62,12 @@ class PracticeFilterForm(forms.Form):
     evidence = forms.ChoiceField(
         label=_("Evidence"),
         choices=[("", _("Any evidence level")), *Practice.Evidence.choices],
+        required=False,
+    )
+    # The reviewed rating; "self_assessed" finds the practices no reviewer has rated yet.
+    rating = forms.ChoiceField(
+        label=_("Reviewed evidence"),
+        choices=[("", _("Any rating")), *RATING_CHOICES],
         required=False,
     )
     year = forms.IntegerField(
@@ -121,6 +133,8 @@ def apply(queryset, filters, skip=None):
             queryset = queryset.filter(events__slug=value)
         elif name in ("language", "evidence"):
             queryset = queryset.filter(**{name: value})
+        elif name == "rating":
+            queryset = queryset.filter(evidence_rating="" if value == SELF_ASSESSED else value)
         elif name == "year":
             queryset = queryset.filter(start_year__lte=value).filter(
                 Q(ongoing=True)
@@ -228,6 +242,15 @@ class Facets:
         return [(code, self.counts["country"].get(code, 0)) for code in codes]
 
     @cached_property
+    def ratings(self):
+        """Each reviewed rating and "self-assessed", with how many results have it."""
+        counts = self.counts["rating"]
+        return [
+            (value, label, counts.get("" if value == SELF_ASSESSED else value, 0))
+            for value, label in RATING_CHOICES
+        ]
+
+    @cached_property
     def languages(self):
         return [
             (code, label, self.counts["language"].get(code, 0))
@@ -258,7 +281,10 @@ def count_facets(base, filters):
             lambda: caching.cached("countries", {}, every_country),
         ),
         ("language", "language", lambda: Practice.Language.values),
+        ("rating", "evidence_rating", lambda: ["", *Practice.EvidenceRating.values]),
     ]:
+        if name in PAIRED and paired(filters):
+            continue  # counted together below
         if "q" not in filters:
             narrowed = results(skip=name).values_list(field)
             found[name] = dict(narrowed.annotate(n=Count("pk")).values_list(field, "n"))
@@ -270,10 +296,37 @@ def count_facets(base, filters):
             among.setdefault(tuple(ids), []).append(name)
     for ids, names in among.items():
         found |= count_among(ids, names)
+    if paired(filters):
+        found |= paired_counts(
+            results(skip="rating" if "rating" in filters else "language"), filters
+        )
     found["network"] = network_counts(results(skip="network"))
     narrowed = results(skip="tag")
     found["tag"] = None if narrowed is None else top_tags(narrowed)
     return found
+
+
+def paired(filters):
+    """Whether the language and rating facets are counted in one query: without a search, and
+    with at most one of them filtered on."""
+    return "q" not in filters and len(PAIRED.intersection(filters)) < 2
+
+
+def paired_counts(narrowed, filters):
+    """The language and rating facets from one query grouped by both, over the results of
+    every filter but the one of the two that is on (if any), which is applied here instead."""
+    language = filters.get("language")
+    rating = filters.get("rating")
+    if rating == SELF_ASSESSED:
+        rating = ""
+    counts = {"language": Counter(), "rating": Counter()}
+    rows = narrowed.values_list("language", "evidence_rating").annotate(n=Count("pk"))
+    for row_language, row_rating, n in rows.values_list("language", "evidence_rating", "n"):
+        if rating is None or row_rating == rating:
+            counts["language"][row_language] += n
+        if language is None or row_language == language:
+            counts["rating"][row_rating] += n
+    return counts
 
 
 def count_among(ids, names):
@@ -282,14 +335,14 @@ def count_among(ids, names):
     counts = {name: Counter() for name in names}
     seen = set()
     rows = Practice.objects.filter(pk__in=ids).order_by()
-    for pk, lesson, country, language in rows.values_list(
-        "pk", "lessons__number", "city__country", "language"
+    for pk, lesson, country, language, rating in rows.values_list(
+        "pk", "lessons__number", "city__country", "language", "evidence_rating"
     ):
         if lesson is not None and "lesson" in counts:
             counts["lesson"][lesson] += 1
         if pk not in seen:
             seen.add(pk)
-            for name, value in (("country", country), ("language", language)):
+            for name, value in (("country", country), ("language", language), ("rating", rating)):
                 if name in counts:
                     counts[name][value] += 1
     return {name: dict(counted) for name, counted in counts.items()}
@@ -359,6 +412,9 @@ def chips(params, filters):
             "event": lambda v: _("Event: %(name)s") % {"name": names["event"] or v},
             "language": lambda v: _("Language: %(name)s") % {"name": Practice.Language(v).label},
             "evidence": lambda v: _("Evidence: %(name)s") % {"name": Practice.Evidence(v).label},
+            "rating": lambda v: (
+                _("Reviewed evidence: %(name)s") % {"name": dict(RATING_CHOICES)[v]}
+            ),
             "year": lambda v: _("Running in %(year)s") % {"year": v},
         }[name](value)
         found.append(Chip(shown, without(name)))

@@ -9,6 +9,7 @@ from taggit.models import Tag
 
 from practices.models import City, CityRequest, Lesson, Membership, Practice, PracticeLink
 from practices.models.comments import MAX_COMMENT_LENGTH
+from practices.models.revision import REVISED_COLUMNS, normal
 
 # Practices are planned ahead, but not by decades.
 YEARS_AHEAD = 2
@@ -66,8 +67,18 @@ class PracticeForm(forms.ModelForm):
             "language",
             "translation",
             "evidence",
+            "evidence_baseline",
+            "evidence_published",
+            "evidence_repeated",
         ]
+        labels = {
+            "evidence": _("Was the practice evaluated, and by whom?"),
+            "evidence_baseline": _("A baseline was measured before the practice started."),
+            "evidence_published": _("The evaluation was published."),
+            "evidence_repeated": _("The practice has been repeated in another place."),
+        }
         widgets = {
+            "evidence": forms.RadioSelect,
             "summary": forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
             **{
                 name: forms.Textarea(attrs={"rows": 6})
@@ -76,16 +87,21 @@ class PracticeForm(forms.ModelForm):
         }
         help_texts = {
             "tags": _("Keywords, separated by commas, e.g. youth, elections, media literacy."),
+            "evidence": _(
+                "Internally: by the city or its partners. Externally: by researchers or "
+                "evaluators independent of the practice."
+            ),
         }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        cities = City.objects.editable_by(user)
-        if self.instance.pk:
-            # A staff curator may edit any practice; its city stays among the choices.
-            cities = cities | City.objects.filter(pk=self.instance.city_id)
-        self.fields["city"].queryset = cities.order_by("name")
-        self.fields["city"].empty_label = None
+        if "city" in self.fields:  # a revision leaves the city as it is
+            cities = City.objects.editable_by(user)
+            if self.instance.pk:
+                # A staff curator may edit any practice; its city stays among the choices.
+                cities = cities | City.objects.filter(pk=self.instance.city_id)
+            self.fields["city"].queryset = cities.order_by("name")
+            self.fields["city"].empty_label = None
         # A translation is a published practice in the other language than the one chosen. The
         # posted language is used only when it is one of the choices: anything else (a NUL byte
         # among them) never reaches the database, and the form says the language is invalid.
@@ -136,6 +152,41 @@ def suggested_tags(limit=30):
     )
 
 
+class RevisionForm(PracticeForm):
+    """An edit of a published practice: every field but its city, which does not change."""
+
+    class Meta(PracticeForm.Meta):
+        fields = [name for name in PracticeForm.Meta.fields if name != "city"]
+
+    def proposed(self, links):
+        """The form's values, and the links', as a revision's `data`."""
+        cleaned = self.cleaned_data
+        data = {name: normal(cleaned[name]) for name in REVISED_COLUMNS if name != "translation"}
+        data["translation"] = cleaned["translation"].pk if cleaned["translation"] else None
+        data["lessons"] = sorted(lesson.number for lesson in cleaned["lessons"])
+        data["tags"] = sorted(set(cleaned["tags"]))
+        data["links"] = [
+            [row["title"], row["url"]]
+            for row in links.cleaned_data
+            if row.get("title") and row.get("url")
+        ]
+        return data
+
+
+class LinkForm(forms.Form):
+    title = forms.CharField(label=_("Link text"), max_length=200, required=False)
+    url = forms.URLField(label=_("Address"), max_length=500, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        if bool(cleaned.get("title")) != bool(cleaned.get("url")):
+            raise forms.ValidationError(_("A link needs both its text and its address."))
+        return cleaned
+
+
+# A revision's links are values in its data, not rows yet: emptying a link's fields removes it.
+RevisionLinkFormSet = forms.formset_factory(LinkForm, extra=2, max_num=10, validate_max=True)
+
 PracticeLinkFormSet = forms.inlineformset_factory(
     Practice,
     PracticeLink,
@@ -162,8 +213,69 @@ class CityRequestForm(forms.ModelForm):
         widgets = {"reason": forms.Textarea(attrs={"rows": 4, "maxlength": 2000})}
 
 
-class ReviewForm(forms.Form):
-    """A reviewer's decision on a submitted practice."""
+class EvidenceRatingFields(forms.Form):
+    """The portal's evidence rating, which a reviewer may set with any decision."""
+
+    evidence_rating = forms.ChoiceField(
+        label=_("Reviewed evidence rating"),
+        choices=[
+            ("", _("Not rated yet (shown as self-assessed)")),
+            *Practice.EvidenceRating.choices,
+        ],
+        required=False,
+        help_text=_("Against the criteria on the portal’s evidence page."),
+    )
+    evidence_justification = forms.CharField(
+        label=_("Why this rating (public)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": 1000}),
+        help_text=_("One or two sentences readers see beside the rating."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("evidence_rating") and not cleaned.get("evidence_justification", "").strip():
+            self.add_error(
+                "evidence_justification",
+                _("Say in a sentence or two why the practice gets this rating."),
+            )
+        return cleaned
+
+    def rate(self, practice, *, by):
+        """Rate the practice as the form says, if that differs from its rating now."""
+        rating = self.cleaned_data["evidence_rating"]
+        justification = self.cleaned_data["evidence_justification"].strip()
+        if (rating, justification if rating else "") != (
+            practice.evidence_rating,
+            practice.evidence_justification,
+        ):
+            practice.rate_evidence(rating=rating, justification=justification, by=by)
+
+
+class DecisionForm(EvidenceRatingFields):
+    """A reviewer's decision, with a message the author needs for `NEEDS_MESSAGE`."""
+
+    NEEDS_MESSAGE = ""
+
+    message = forms.CharField(
+        label=_("Message to the author"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == self.NEEDS_MESSAGE and not cleaned.get("message", "").strip():
+            self.add_error("message", _("Say what should change, so the author knows what to do."))
+        return cleaned
+
+
+class ReviewForm(DecisionForm):
+    """A reviewer's decision on a submitted practice, and the portal's evidence rating."""
+
+    NEEDS_MESSAGE = "request_changes"
 
     decision = forms.ChoiceField(
         label=_("Decision"),
@@ -174,19 +286,26 @@ class ReviewForm(forms.Form):
         ],
         widget=forms.RadioSelect,
     )
-    message = forms.CharField(
-        label=_("Message to the author"),
-        required=False,
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Required when you request changes."),
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["message"].help_text = _("Required when you request changes.")
+
+
+class RevisionReviewForm(DecisionForm):
+    """A reviewer's decision on a revision of a published practice."""
+
+    NEEDS_MESSAGE = "return"
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[("publish", _("Publish the revision")), ("return", _("Return it to the author"))],
+        widget=forms.RadioSelect,
     )
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("decision") == "request_changes" and not cleaned.get("message", "").strip():
-            self.add_error("message", _("Say what should change, so the author knows what to do."))
-        return cleaned
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["message"].help_text = _("Required when you return it.")
 
 
 class TeamDecisionForm(forms.Form):

@@ -7,6 +7,10 @@ from django.dispatch import Signal
 
 # A practice was submitted or resubmitted, published, returned or archived: `change`.
 status_changed = Signal()
+# An editor proposed a revision of a published practice: `revision`.
+revision_submitted = Signal()
+# A reviewer published or returned a revision: `revision`.
+revision_decided = Signal()
 # A new comment or reply: `comment`.
 comment_posted = Signal()
 # Enough reports hid a comment until a moderator looks: `comment`.

@@ -11,6 +11,7 @@ from practices.models.comments import (
 from practices.models.membership import CityRequest, Membership, MembershipQuerySet
 from practices.models.practice import Practice, PracticeLink, PracticeQuerySet, StatusChange
 from practices.models.reference import City, CityQuerySet, Lesson, Network
+from practices.models.revision import PracticeRevision
 
 __all__ = [
     "City",
@@ -28,5 +29,6 @@ __all__ = [
     "Practice",
     "PracticeLink",
     "PracticeQuerySet",
+    "PracticeRevision",
     "StatusChange",
 ]

@@ -99,6 +99,13 @@ class Practice(models.Model):
         INTERNALLY_REVIEWED = "internally_reviewed", _("Internally reviewed")
         EXTERNALLY_EVALUATED = "externally_evaluated", _("Externally evaluated")
 
+    class EvidenceRating(models.TextChoices):
+        """The portal's own rating, set by a reviewer against the criteria on /evidence/."""
+
+        PROMISING = "promising", _("Promising")
+        EVALUATED = "evaluated", _("Evaluated")
+        STRONG = "strong", _("Strong evidence")
+
     class Language(models.TextChoices):
         ENGLISH = "en", _("English")
         FRENCH = "fr", _("French")
@@ -173,6 +180,37 @@ class Practice(models.Model):
         choices=Evidence.choices,
         default=Evidence.NOT_EVALUATED,
     )
+    # The rest of the city's self-assessment, a checklist beside `evidence` (who evaluated it).
+    evidence_baseline = models.BooleanField(
+        _("a baseline was measured before the practice started"), default=False, db_default=False
+    )
+    evidence_published = models.BooleanField(
+        _("the evaluation was published"), default=False, db_default=False
+    )
+    evidence_repeated = models.BooleanField(
+        _("the practice has been repeated elsewhere"), default=False, db_default=False
+    )
+    # The portal's rating, by a reviewer; empty while only the city's self-assessment exists.
+    evidence_rating = models.CharField(
+        _("reviewed evidence rating"),
+        max_length=20,
+        choices=EvidenceRating.choices,
+        blank=True,
+        default="",
+        db_default="",
+    )
+    evidence_justification = models.TextField(
+        _("why this rating"), blank=True, default="", db_default=""
+    )
+    evidence_rated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("rated by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    evidence_rated_at = models.DateTimeField(_("rated"), null=True, blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
     )
@@ -234,6 +272,7 @@ class Practice(models.Model):
             models.Index(fields=["status", "title"], name="practice_status_title_idx"),
             models.Index(fields=["status", "language"], name="practice_status_lang_idx"),
             models.Index(fields=["status", "evidence"], name="practice_status_evid_idx"),
+            models.Index(fields=["status", "evidence_rating"], name="practice_status_rating_idx"),
             # The sitemap index's date: the latest update of a published practice, read off
             # the index's end instead of every row.
             models.Index(fields=["status", "updated_at"], name="practice_status_updated_idx"),
@@ -274,6 +313,14 @@ class Practice(models.Model):
         ):
             raise ValidationError(
                 {"translation": _("A translation is a practice in the other language.")}
+            )
+        if self.evidence_rating and not self.evidence_justification.strip():
+            raise ValidationError(
+                {
+                    "evidence_justification": _(
+                        "Say in a sentence or two why the practice gets this rating."
+                    )
+                }
             )
 
     def published_translations(self):
@@ -393,13 +440,30 @@ class Practice(models.Model):
     def archive(self, *, by, message=""):
         self._move_to(self.Status.ARCHIVED, by=by, message=message)
 
-    def record_edit(self, *, by):
-        """An edit of a published practice stays published; the history says who changed it."""
-        self.status_changes.create(
-            from_status=self.status,
-            to_status=self.status,
-            changed_by=by,
-            message=gettext("Edited"),
+    @property
+    def evidence_label(self):
+        """What cards and the page say of the evidence: the reviewed rating, or that the city's
+        own assessment is all there is so far."""
+        if self.evidence_rating:
+            return self.get_evidence_rating_display()
+        return gettext("Self-assessed")
+
+    def rate_evidence(self, *, rating, justification, by):
+        """A reviewer's rating, with its public justification. It leaves `updated_at` alone:
+        a rating is not an edit, and must not make a waiting revision stale."""
+        if rating and not justification.strip():
+            raise ValidationError(_("Say in a sentence or two why the practice gets this rating."))
+        self.evidence_rating = rating
+        self.evidence_justification = justification.strip() if rating else ""
+        self.evidence_rated_by = by if rating else None
+        self.evidence_rated_at = timezone.now() if rating else None
+        self.save(
+            update_fields=[
+                "evidence_rating",
+                "evidence_justification",
+                "evidence_rated_by",
+                "evidence_rated_at",
+            ]
         )
 
     def can_move_to(self, status):

@@ -152,6 +152,10 @@ def practice_page(request, practice, *, preview=False):
         "related": SimpleLazyObject(lambda: list(shown.related())),
         # Editors of the city and staff see how the practice got here.
         "history": practice.status_changes.select_related("changed_by") if can_edit else None,
+        # Editors and staff see that an edit waits, while readers see the published version.
+        "waiting_revision": (
+            practice.revisions.pending().only("pk").first() if can_edit and not preview else None
+        ),
     }
     if not preview:
         context |= {

@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from taggit.models import TaggedItem
 
+from practices.filters import SELF_ASSESSED
 from practices.models import Lesson, Practice
 
 CHUNK_SIZE = 2000
@@ -42,6 +43,23 @@ COLUMNS = [
             "externally_evaluated."
         ),
     ),
+    (
+        "evidence_baseline",
+        _("The city's self-assessment: whether a baseline was measured before it started."),
+    ),
+    ("evidence_published", _("The city's self-assessment: whether the evaluation was published.")),
+    (
+        "evidence_repeated",
+        _("The city's self-assessment: whether the practice was repeated elsewhere."),
+    ),
+    (
+        "evidence_rating",
+        _(
+            "The portal's reviewed rating (see /evidence/): promising, evaluated or strong; "
+            "self_assessed while no reviewer has rated it."
+        ),
+    ),
+    ("evidence_justification", _("The reviewer's reasons for the rating; empty if not rated.")),
     ("start_year", _("The year the practice started.")),
     ("end_year", _("The year it ended; empty (null in JSON) if it has not ended.")),
     ("ongoing", _("Whether the practice is still running: true or false.")),
@@ -66,6 +84,11 @@ def exported_practices():
             "summary",
             "language",
             "evidence",
+            "evidence_baseline",
+            "evidence_published",
+            "evidence_repeated",
+            "evidence_rating",
+            "evidence_justification",
             "start_year",
             "end_year",
             "ongoing",
@@ -123,6 +146,11 @@ def practice_rows(request):
                 "country": row["city__country"],
                 "language": row["language"],
                 "evidence": row["evidence"],
+                "evidence_baseline": row["evidence_baseline"],
+                "evidence_published": row["evidence_published"],
+                "evidence_repeated": row["evidence_repeated"],
+                "evidence_rating": row["evidence_rating"] or SELF_ASSESSED,
+                "evidence_justification": row["evidence_justification"],
                 "start_year": row["start_year"],
                 "end_year": row["end_year"],
                 "ongoing": row["ongoing"],

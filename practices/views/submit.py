@@ -11,10 +11,19 @@ from django.db.models import OuterRef, Subquery
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
+from taggit.models import Tag
+from taggit.utils import edit_string_for_tags
 
-from practices.forms import PracticeForm, PracticeLinkFormSet, suggested_tags
-from practices.models import City, Practice, StatusChange
+from practices.forms import (
+    PracticeForm,
+    PracticeLinkFormSet,
+    RevisionForm,
+    RevisionLinkFormSet,
+    suggested_tags,
+)
+from practices.models import City, Lesson, Practice, PracticeRevision, StatusChange
+from practices.models.revision import REVISED_COLUMNS, practice_values
 from practices.permissions import get_practice_for_editor
 from practices.views.browse import PRACTICE_PAGE, practice_page
 
@@ -119,18 +128,19 @@ def practice_new(request):
 def practice_edit(request, slug):
     """Editors of the practice's city, and staff: change it; a published one stays published."""
     practice = get_practice_for_editor(request, slug)
-    was_published = practice.is_published
+    if practice.is_published:
+        return revise_practice(request, practice)
     form = PracticeForm(request.POST or None, instance=practice, user=request.user)
     links = PracticeLinkFormSet(request.POST or None, instance=practice, prefix="links")
     if request.method == "POST" and form.is_valid() and links.is_valid():
         practice = save_practice(form, links, user=request.user)
-        if not was_published:
-            return after_save(request, practice, request.POST.get("action"))
-        if form.has_changed() or links.has_changed():
-            practice.record_edit(by=request.user)
-        messages.success(request, _("Saved. The practice stays published."))
-        return redirect(practice)
+        return after_save(request, practice, request.POST.get("action"))
     history = practice.status_changes.select_related("changed_by")
+    return edit_page(request, form, links, practice, history=history)
+
+
+def edit_page(request, form, links, practice, **context):
+    """The form to change an existing practice, directly or as a revision."""
     return render(
         request,
         "practices/practice_form.html",
@@ -138,8 +148,70 @@ def practice_edit(request, slug):
             "form": form,
             "links": links,
             "practice": practice,
-            "history": history,
             "suggested_tags": suggested_tags(),
+            **context,
+        },
+    )
+
+
+def revise_practice(request, practice):
+    """An edit of a published practice becomes a revision; the published text stays public
+    until a reviewer publishes it. The form starts from the revision waiting, if there is one,
+    or from one just returned, so no text written is lost."""
+    waiting = practice.revisions.select_related("decided_by").first()
+    if waiting is not None and waiting.status == PracticeRevision.Status.PUBLISHED:
+        waiting = None
+    current = practice_values(practice)
+    start = waiting.data if waiting is not None else current
+    form = RevisionForm(
+        request.POST or None, instance=practice, user=request.user, initial=form_initial(start)
+    )
+    links = RevisionLinkFormSet(
+        request.POST or None,
+        prefix="links",
+        initial=[{"title": title, "url": url} for title, url in start["links"]],
+    )
+    if request.method == "POST" and form.is_valid() and links.is_valid():
+        proposed = form.proposed(links)
+        if proposed == current:
+            messages.info(request, _("Nothing changed: the published version is the same."))
+            return redirect(practice)
+        PracticeRevision.propose(practice, proposed, by=request.user)
+        messages.success(
+            request,
+            _(
+                "Your changes wait for review; the published version stays public until a "
+                "reviewer publishes them. You will get an e-mail when they decide."
+            ),
+        )
+        return redirect(practice)
+    return edit_page(request, form, links, practice, revision=waiting)
+
+
+def form_initial(values):
+    """A revision's values as the form's initial data."""
+    lessons = Lesson.objects.filter(number__in=values["lessons"]).values_list("pk", flat=True)
+    return {
+        **{name: values[name] for name in REVISED_COLUMNS},
+        "lessons": list(lessons),
+        "tags": edit_string_for_tags([Tag(name=name) for name in values["tags"]]),
+    }
+
+
+@login_required
+@require_safe
+def practice_history(request, slug):
+    """Editors of the practice's city, and staff: each published revision, what it changed,
+    who approved it and when."""
+    practice = get_practice_for_editor(request, slug)
+    revisions = practice.revisions.published().select_related("author", "decided_by")
+    return render(
+        request,
+        "practices/practice_history.html",
+        {
+            "practice": practice,
+            "revisions": revisions,
+            "waiting": practice.revisions.pending().select_related("author").first(),
         },
     )
 
@@ -194,8 +266,18 @@ def my_practices(request):
         (status, label, [p for p in practices if p.status == status])
         for status, label in Practice.Status.choices
     ]
+    # Their edits of published practices still waiting, or returned to them; with the practice.
+    revisions = (
+        PracticeRevision.objects.filter(author=request.user)
+        .exclude(status=PracticeRevision.Status.PUBLISHED)
+        .select_related("practice__city")[:20]
+    )
     return render(
         request,
         "practices/my_practices.html",
-        {"groups": [group for group in groups if group[2]], "practices": practices},
+        {
+            "groups": [group for group in groups if group[2]],
+            "practices": practices,
+            "revisions": revisions,
+        },
     )

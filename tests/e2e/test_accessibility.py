@@ -31,6 +31,7 @@ PAGES = {
     "tag": pages.TAG,
     "network": pages.NETWORK,
     "not-found": pages.NOT_FOUND,
+    "evidence": pages.EVIDENCE,
     "event": pages.EVENT,
     "log-in": pages.LOG_IN,
     "sign-up": pages.SIGN_UP,

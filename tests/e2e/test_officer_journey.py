@@ -119,7 +119,7 @@ def test_officer_joins_a_city_and_publishes_a_practice_a_curator_approves(
     )
     page.get_by_label("Start year").fill("2023")
     page.get_by_role("combobox", name="Language").select_option(label="English")
-    page.get_by_label("Evidence level").select_option(label="Internally reviewed")
+    page.get_by_role("radio", name="Internally reviewed").check()
     page.get_by_role("button", name="Save and preview").click()
 
     expect(page.locator(".preview-banner")).to_contain_text("Preview")

@@ -87,3 +87,10 @@ def test_a_curators_edit_survives_a_second_run(demo):
     practice.refresh_from_db()
     assert practice.title == "Renamed by a curator"
     assert practice.status == Practice.Status.ARCHIVED
+
+
+def test_some_practices_carry_a_reviewed_evidence_rating(demo):
+    rated = Practice.objects.published().exclude(evidence_rating="")
+    assert rated.count() >= 3
+    assert {practice.evidence_rating for practice in rated} == set(Practice.EvidenceRating)
+    assert all(practice.evidence_justification for practice in rated)

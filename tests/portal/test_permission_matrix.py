@@ -30,7 +30,15 @@ import portal.urls
 from notifications import emails
 from notifications.models import Follow, Kind
 from practices import threads
-from practices.models import CityRequest, Comment, Membership, Practice, ThreadSubscription
+from practices.models import (
+    CityRequest,
+    Comment,
+    Membership,
+    Practice,
+    PracticeRevision,
+    ThreadSubscription,
+)
+from practices.models.revision import practice_values
 from shelves.models import Collection
 from tests.factories import (
     EventPracticeFactory,
@@ -93,9 +101,12 @@ GET = {
     "practices:new":                         (LOGIN, 302,   200,   200,   302),
     "practices:detail":                      (200,   200,   200,   200,   200),
     "practices:edit":                        (LOGIN, 404,   200,   404,   200),
+    "practices:history":                     (LOGIN, 403,   200,   403,   200),
     "practices:preview":                     (LOGIN, 404,   200,   404,   200),
     "practices:submit":                      (LOGIN, 405,   405,   405,   405),
     "practices:review_decide":               (LOGIN, 403,   403,   403,   405),
+    "practices:review_revision":             (LOGIN, 403,   403,   403,   200),
+    "practices:evidence":                    (200,   200,   200,   200,   200),
     "practices:comment":                     (LOGIN, 405,   405,   405,   405),
     "practices:follow":                      (LOGIN, 405,   405,   405,   405),
     "practices:comment_reply":               (LOGIN, 200,   200,   200,   200),
@@ -188,9 +199,12 @@ POST = {
     "practices:new":                         (LOGIN, 302,   200,   200,   302),
     "practices:detail":                      (405,   405,   405,   405,   405),
     "practices:edit":                        (LOGIN, 404,   200,   404,   200),
+    "practices:history":                     (LOGIN, 405,   405,   405,   405),
     "practices:preview":                     (LOGIN, 404,   200,   404,   200),
     "practices:submit":                      (LOGIN, 404,   302,   404,   302),
     "practices:review_decide":               (LOGIN, 403,   403,   403,   400),
+    "practices:review_revision":             (LOGIN, 403,   403,   403,   400),
+    "practices:evidence":                    (405,   405,   405,   405,   405),
     "practices:comment":                     (LOGIN, 400,   400,   400,   400),
     "practices:follow":                      (LOGIN, 302,   302,   302,   302),
     "practices:comment_reply":               (LOGIN, 200,   200,   200,   200),
@@ -261,6 +275,9 @@ ADMIN_STAFF = {
     "admin:practices_statuschange_add": (403, 403),
     "admin:practices_statuschange_change": (200, 403),
     "admin:practices_statuschange_delete": (403, 403),
+    # Revisions are proposed on the site and decided on its review page.
+    "admin:practices_practicerevision_add": (403, 403),
+    "admin:practices_practicerevision_change": (200, 403),
     "admin:practices_comment_add": (403, 403),
     "admin:practices_reportedcomment_add": (403, 403),
     # Members ask for cities on the site; staff decide, they do not add requests.
@@ -299,6 +316,8 @@ KWARGS = {
     "practices:preview": lambda w: {"slug": w["draft"].slug},
     "practices:submit": lambda w: {"slug": w["draft"].slug},
     "practices:review_decide": lambda w: {"slug": w["submitted"].slug},
+    "practices:history": lambda w: {"slug": w["published"].slug},
+    "practices:review_revision": lambda w: {"pk": w["revision"].pk},
     "practices:comment": lambda w: {"slug": w["published"].slug},
     "practices:follow": lambda w: {"slug": w["published"].slug},
     "practices:comment_reply": lambda w: {"pk": w["comment"].pk},
@@ -368,6 +387,9 @@ def world(city_a, city_b, member_user, editor_user, other_editor_user, staff_use
     event = EventPracticeFactory(practice=published).event
     Group.objects.create(name="Curators")
     network = NetworkFactory()
+    revision = PracticeRevision.propose(
+        published, {**practice_values(published), "title": "Trust walks"}, by=editor_user
+    )
     collection = Collection.objects.create(owner=member_user, title="Reading")
     collection.add(published)
     collection.share()
@@ -382,6 +404,7 @@ def world(city_a, city_b, member_user, editor_user, other_editor_user, staff_use
         "published": published,
         "draft": draft,
         "submitted": submitted,
+        "revision": revision,
         "comment": comment,
         "pending": MembershipFactory(city=city_a, status=Membership.Status.PENDING),
         "city_request": CityRequest.objects.create(

@@ -43,7 +43,7 @@ def read_everywhere(practice, *clients):
 
 
 def test_an_edit_through_the_form_shows_at_once_in_both_languages(
-    editor, member, anonymous, city_a
+    editor, member, anonymous, city_a, staff_user
 ):
     practice = PracticeFactory(city=city_a, title="Old title", approach="Old approach")
     assert "Old approach" in read_everywhere(practice, anonymous, member, editor)
@@ -52,6 +52,8 @@ def test_an_edit_through_the_form_shows_at_once_in_both_languages(
         city_a, title="New title", approach="New *approach*", **{"links-TOTAL_FORMS": "0"}
     )
     editor.post(reverse("practices:edit", args=[practice.slug]), data)
+    # The edit of a published practice is a revision: shown once a reviewer publishes it.
+    practice.revisions.get().publish(by=staff_user)
 
     for client in (anonymous, member, editor):
         for language in ("en", "fr"):

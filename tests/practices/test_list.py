@@ -267,8 +267,8 @@ def test_list_queries_do_not_grow_with_the_number_of_practices(
     add(3)
     few = count_queries(anonymous, URL, params)
     add(30)
-    # The cards, their lessons, the counts, the facets (lessons, countries, languages, networks,
-    # tags), the lesson titles and the chips' names;
+    # The cards, their lessons, the counts, the facets (lessons, countries, languages, reviewed
+    # ratings, networks, tags), the lesson titles and the chips' names;
     # a search on PostgreSQL also opens a transaction to steer the planner to the text index
     # (BEGIN, SET LOCAL, COMMIT: practices/search.py) and counts three of its facets in one pass.
     with django_assert_max_num_queries(12):

@@ -25,6 +25,9 @@ PRACTICE_FIELDS = [
     "end_year",
     "ongoing",
     "evidence",
+    "evidence_baseline",
+    "evidence_published",
+    "evidence_repeated",
     "featured",
     "summary",
     *Practice.SECTION_FIELDS,
@@ -103,7 +106,11 @@ class Command(BaseCommand):
         practices = {}
         new_practices = 0
         for data in rows:
-            defaults = {name: data[name] for name in PRACTICE_FIELDS}
+            # A checklist answer left out of the file is a "no".
+            defaults = {
+                name: False if data[name] is None else data[name] for name in PRACTICE_FIELDS
+            }
+            defaults["end_year"] = data["end_year"]
             defaults["city"] = cities[data["city"]]
             # Status is left out on purpose: a new practice starts as a draft and reaches
             # "published" through the workflow below, which records it in its history.
@@ -116,6 +123,12 @@ class Command(BaseCommand):
                     for position, link in enumerate(data["links"])
                 )
                 practice.publish(by=None, message="Demo content")
+                if data["evidence_rating"]:
+                    practice.rate_evidence(
+                        rating=data["evidence_rating"],
+                        justification=data["evidence_justification"],
+                        by=None,
+                    )
                 new_practices += 1
             practices[data["slug"]] = practice
         return practices, new_practices

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('practices', '0012_lesson_short_title'),
+        ('practices', '0014_practice_revisions'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
