@@ -6,6 +6,7 @@ is found through the signed-in member, never through an owner named by a form.""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -35,7 +36,8 @@ def get_shared_collection(token):
 def back_to(request, default):
     """Where a form asked to go back to (`next`, a path on this site), or `default`."""
     target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+    is_path = target.startswith("/") and target.isprintable()
+    if is_path and url_has_allowed_host_and_scheme(target, set(), request.is_secure()):
         return target
     return default
 
@@ -109,7 +111,7 @@ def save(request, slug):
             "collection": collection
         }
         messages.success(request, text)
-        return redirect(back_to(request, practice.get_absolute_url()))
+        return HttpResponseRedirect(back_to(request, practice.get_absolute_url()))
     context = {"form": form, "practice": practice, "next": request.GET.get("next", "")}
     return render(request, "shelves/save.html", context, status=400 if form.errors else 200)
 

@@ -265,6 +265,9 @@ def test_the_save_form_costs_one_query_however_many_collections(member, member_u
 def test_saving_goes_back_only_to_a_page_of_this_site(member, collection, published):
     url = reverse("shelves:save", args=[published.slug])
     away = member.post(url, {"collection": collection.pk, "next": "https://example.org/"})
+    sideways = member.post(url, {"collection": collection.pk, "next": "//example.org/"})
+    named = member.post(url, {"collection": collection.pk, "next": "home"})
     back = member.post(url, {"collection": collection.pk, "next": "/practices/?lesson=1"})
-    assert away["Location"] == published.get_absolute_url()
+    for answer in (away, sideways, named):
+        assert answer["Location"] == published.get_absolute_url()
     assert back["Location"] == "/practices/?lesson=1"
