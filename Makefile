@@ -10,7 +10,7 @@ E2E_STAMP := $(VENV)/.installed-e2e
 # The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: run test e2e bench lint format migrations-check install demo clean messages backup soak scale-check
+.PHONY: run test e2e bench lint format migrations-check install demo clean messages backup soak scale-check pdf-packages
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +20,23 @@ $(STAMP): pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# Briefings' PDFs (practices/briefings.py): WeasyPrint lays text out with Pango and HarfBuzz;
+# the tests read the PDFs back with poppler's pdftotext. Installed when missing, as root.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils
+
+pdf-packages:
+	@missing=$$(for package in $(PDF_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$package 2>/dev/null | grep -q 'ok installed' || echo $$package; \
+	done); \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
+	else \
+		echo "Briefings' PDFs need Debian's" $$missing": run 'sudo apt-get install" $$missing"'"; \
+		exit 1; \
+	fi
+
+install: $(STAMP) pdf-packages
 
 var:
 	mkdir -p var/mail

@@ -31,11 +31,13 @@ from portal.management.commands.generate_corpus import (  # noqa: E402
     Corpus,
 )
 from practices.models import Comment, Lesson, Practice  # noqa: E402
+from shelves.models import Collection  # noqa: E402
 
 LESSON = 3
 # How many different addresses a "varied" page cycles through.
 VARIED_PAGES = 10_000
 POSTED_PREFIX = "Bench comment "
+BENCH_COLLECTION = "Bench briefing"
 
 
 def pages(seed=1):
@@ -91,6 +93,10 @@ def pages(seed=1):
             "queries": warm,
             "queries_cold": cold,
         }
+    # Last, so that the PDFs' work is over before the other pages are loaded.
+    pdf = reverse("shelves:shared_briefing", args=[bench_collection().token])
+    cold, warm = count_queries(pdf)
+    found["collection_pdf"] = {"url": pdf, "queries": warm, "queries_cold": cold}
     found["_corpus"] = {
         "practices": Practice.objects.count(),
         "published": published.count(),
@@ -124,6 +130,17 @@ def api_walk(limit=100):
         "published": len(published),
         "exactly_once": len(seen) == len(set(seen)) and set(seen) == published,
     }
+
+
+def bench_collection():
+    """A generated member's shared collection of five published practices, made once."""
+    user_model = Practice._meta.get_field("submitted_by").related_model
+    owner = user_model.objects.filter(email__endswith=f"@{MEMBER_EMAIL_DOMAIN}").order_by("pk")[0]
+    collection, _created = Collection.objects.get_or_create(owner=owner, title=BENCH_COLLECTION)
+    for practice in Practice.objects.published().order_by("pk")[:5]:
+        collection.add(practice)  # once: a practice already in it is left where it is
+    collection.share()
+    return collection
 
 
 def search_words(seed):

@@ -36,6 +36,9 @@ CACHED_VIEWS = {
     "contact",
     "practices:list",
     "practices:detail",
+    # Briefings (PDF) of public things: the same for every anonymous reader too.
+    "practices:briefing",
+    "practices:list_briefing",
     "practices:lessons",
     "practices:lesson",
     "practices:coverage",

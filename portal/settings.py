@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "practices",
     "notifications",
+    "shelves",
     "events",
     # The read-only JSON API (api/); django-ninja brings its docs page's static files.
     "ninja",
@@ -366,4 +367,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("DJANGO_LOG_LEVEL", "INFO")},
+    # WeasyPrint (briefings' PDFs) and fontTools, which subsets their fonts, tell each step of
+    # every PDF at INFO: only their warnings.
+    "loggers": {
+        "weasyprint.progress": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }

@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("", include("accounts.urls")),
     path("", include("practices.urls")),
     path("", include("notifications.urls")),
+    path("", include("shelves.urls")),
     path("events/", include("events.urls")),
     prefix_default_language=False,
 )

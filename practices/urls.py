@@ -3,6 +3,7 @@ from django.urls.converters import SlugConverter
 
 from practices import feeds
 from practices.views import (
+    briefings,
     browse,
     cities,
     comments,
@@ -32,7 +33,9 @@ register_converter(UnicodeSlugConverter, "unicode_slug")
 urlpatterns = [
     path("practices/", browse.practice_list, name="list"),
     path("practices/new/", submit.practice_new, name="new"),
+    path("practices/briefing.pdf", briefings.list_briefing, name="list_briefing"),
     path("practices/<slug:slug>/", browse.practice_detail, name="detail"),
+    path("practices/<slug:slug>/briefing.pdf", briefings.practice_briefing, name="briefing"),
     path("practices/<slug:slug>/edit/", submit.practice_edit, name="edit"),
     path("practices/<slug:slug>/history/", submit.practice_history, name="history"),
     path("practices/<slug:slug>/preview/", submit.practice_preview, name="preview"),

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
-from practices import caching, search, threads
+from practices import briefings, caching, search, threads
 from practices import filters as practice_filters
 from practices.forms import CommentForm
 from practices.models import Practice
@@ -113,6 +113,7 @@ def practice_list(request):
         "chips": SimpleLazyObject(lambda: practice_filters.chips(request.GET, filters)),
         "ignored": form.ignored(),
         "facets": practice_filters.Facets(base, filters),
+        "briefing_limit": briefings.LIST_LIMIT,
     }
     return render(request, "practices/practice_list.html", context)
 

@@ -66,7 +66,7 @@ def comment_post(request, slug):
     parent = None
     parent_id = request.POST.get("parent", "")
     if parent_id:
-        if not parent_id.isdigit():
+        if not (parent_id.isascii() and parent_id.isdigit()):  # "¹" is a digit int() refuses
             raise Http404("No such comment to answer.")
         parent = get_object_or_404(practice.comments, pk=parent_id, deleted_at__isnull=True)
     form = CommentForm(request.POST)

@@ -36,3 +36,8 @@ FILES = AARHUS_PRACTICE + "files/"
 
 PHONE = {"width": 375, "height": 812}
 DESKTOP = {"width": 1280, "height": 800}
+# A member's collections; "{collection}" and "{token}" stand for one's id and its shared link.
+MY_COLLECTIONS = "/my/collections/"
+COLLECTION = "/my/collections/{collection}/"
+SAVE_TO_COLLECTION = "/my/collections/save/malmo-election-rumour-desk/"
+SHARED_COLLECTION = "/collections/{token}/"

@@ -9,6 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from practices.models import City, Comment, Membership, Practice
+from shelves.models import Collection
 from tests.e2e import pages
 from tests.e2e.people import confirmed_member, sign_in
 
@@ -55,6 +56,10 @@ SIGNED_IN_PAGES = {
     "lesson-signed-in": ("member", pages.LESSON),
     "confirm-practice": ("editor", pages.CONFIRM),
     "practice-files": ("editor", pages.FILES),
+    "my-collections": ("member", pages.MY_COLLECTIONS),
+    "collection": ("member", pages.COLLECTION),
+    "save-to-collection": ("member", pages.SAVE_TO_COLLECTION),
+    "shared-collection": ("editor", pages.SHARED_COLLECTION),
 }
 
 
@@ -104,8 +109,15 @@ def cast(portal):
         author=editor,
         body="We run a rumour desk too: *answering within the hour* mattered most.",
     )
+    member = confirmed_member("nora@bergen.example", "Nora Dahl")
+    collection = Collection.objects.create(owner=member, title="Elections", description="To read.")
+    for slug in ("malmo-election-rumour-desk", "strasbourg-webinaires-transfrontaliers-prevention"):
+        collection.add(Practice.objects.get(slug=slug))
+    collection.items.update(note="Ask who staffed the desk.")
+    collection.share()
     return {
-        "member": confirmed_member("nora@bergen.example", "Nora Dahl"),
+        "member": member,
+        "collection": collection,
         "editor": editor,
         "staff": confirmed_member("mona@portal.example", "Mona Moderator", staff=True),
         "comment": comment,
@@ -120,7 +132,12 @@ def test_page_has_no_serious_accessibility_violation(page, path, axe_notes):
 
 @pytest.mark.parametrize(("who", "path"), SIGNED_IN_PAGES.values(), ids=SIGNED_IN_PAGES.keys())
 def test_signed_in_page_has_no_serious_accessibility_violation(page, cast, who, path, axe_notes):
-    path = path.format(comment=cast["comment"].pk, member=cast["editor"].pk)
+    path = path.format(
+        comment=cast["comment"].pk,
+        member=cast["editor"].pk,
+        collection=cast["collection"].pk,
+        token=cast["collection"].token,
+    )
     sign_in(page, cast[who])
     response = page.goto(path)
     assert response.ok and page.url.endswith(path), f"{who} was sent to {page.url}"

@@ -23,6 +23,7 @@ from taggit.models import TaggedItem
 from accounts.models import User
 from notifications.models import Follow
 from practices.models import Comment, CommentReport, Membership, Practice, PracticeLink
+from shelves.models import Collection
 from tests.factories import MembershipFactory, PracticeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -323,6 +324,8 @@ def every_form(anonymous, member, editor, staff, city_a, editor_user, published,
     pending = MembershipFactory(city=city_a, status=Membership.Status.PENDING)
     practice = PRACTICE | {"city": str(city_a.pk)}
     body = {"body": "Thank you, *this* helps.", "token": "a1b2"}
+    collection = Collection.objects.create(owner=comment.author, title="Reading")
+    item, _added = collection.add(published)
     return {
         "new practice": (editor, "/practices/new/", practice),
         "practice edit": (editor, f"/practices/{draft.slug}/edit/", practice),
@@ -369,6 +372,32 @@ def every_form(anonymous, member, editor, staff, city_a, editor_user, published,
             dict.fromkeys(["review", "team", "comment", "new_practice"], "daily"),
         ),
         "follow": (member, "/my/follows/", {"target": "search", "value": "lesson=2&q=trust"}),
+        "new collection": (
+            member,
+            "/my/collections/",
+            {"title": "For the council", "description": "To read.", "shared": "on"},
+        ),
+        "collection edit": (
+            member,
+            f"/my/collections/{collection.pk}/edit/",
+            {"title": "Renamed", "description": "", "shared": "on"},
+        ),
+        "save to a new collection": (
+            member,
+            f"/my/collections/save/{published.slug}/",
+            {"collection": "new", "title": "Elections", "next": "/practices/"},
+        ),
+        "save to a collection": (
+            member,
+            f"/my/collections/save/{published.slug}/",
+            {"collection": str(collection.pk), "next": "/practices/"},
+        ),
+        "collection note": (
+            member,
+            f"/my/collections/items/{item.pk}/note/",
+            {f"item-{item.pk}-note": "Ask about the budget."},
+        ),
+        "collection order": (member, f"/my/collections/items/{item.pk}/move/", {"direction": "up"}),
     }
 
 

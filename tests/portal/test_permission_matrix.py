@@ -39,6 +39,7 @@ from practices.models import (
     ThreadSubscription,
 )
 from practices.models.revision import practice_values
+from shelves.models import Collection
 from tests.factories import (
     EventPracticeFactory,
     MembershipFactory,
@@ -154,6 +155,19 @@ GET = {
     "api:networks":                          (200,   200,   200,   200,   200),
     "api:events":                            (200,   200,   200,   200,   200),
     "events:list":                           (200,   200,   200,   200,   200),
+    "practices:briefing":                    (200,   200,   200,   200,   200),
+    "practices:list_briefing":               (200,   200,   200,   200,   200),
+    "shelves:list":                          (LOGIN, 200,   200,   200,   200),
+    "shelves:detail":                        (LOGIN, 200,   404,   404,   404),
+    "shelves:edit":                          (LOGIN, 200,   404,   404,   404),
+    "shelves:delete":                        (LOGIN, 200,   404,   404,   404),
+    "shelves:briefing":                      (LOGIN, 200,   404,   404,   404),
+    "shelves:move":                          (LOGIN, 405,   405,   405,   405),
+    "shelves:note":                          (LOGIN, 405,   405,   405,   405),
+    "shelves:remove":                        (LOGIN, 405,   405,   405,   405),
+    "shelves:save":                          (LOGIN, 200,   200,   200,   200),
+    "shelves:shared":                        (200,   200,   200,   200,   200),
+    "shelves:shared_briefing":               (200,   200,   200,   200,   200),
     "events:detail":                         (200,   200,   200,   200,   200),
 }  # fmt: skip
 
@@ -253,6 +267,19 @@ POST = {
     "api:networks":                          (405,   405,   405,   405,   405),
     "api:events":                            (405,   405,   405,   405,   405),
     "events:list":                           (405,   405,   405,   405,   405),
+    "practices:briefing":                    (405,   405,   405,   405,   405),
+    "practices:list_briefing":               (405,   405,   405,   405,   405),
+    "shelves:list":                          (LOGIN, 200,   200,   200,   200),
+    "shelves:detail":                        (LOGIN, 405,   405,   405,   405),
+    "shelves:edit":                          (LOGIN, 200,   404,   404,   404),
+    "shelves:delete":                        (LOGIN, 302,   404,   404,   404),
+    "shelves:briefing":                      (LOGIN, 405,   405,   405,   405),
+    "shelves:move":                          (LOGIN, 302,   404,   404,   404),
+    "shelves:note":                          (LOGIN, 302,   404,   404,   404),
+    "shelves:remove":                        (LOGIN, 302,   404,   404,   404),
+    "shelves:save":                          (LOGIN, 200,   200,   200,   200),
+    "shelves:shared":                        (405,   405,   405,   405,   405),
+    "shelves:shared_briefing":               (405,   405,   405,   405,   405),
     "events:detail":                         (405,   405,   405,   405,   405),
 }  # fmt: skip
 
@@ -348,6 +375,17 @@ KWARGS = {
     "practices:lesson_feed": lambda w: {"number": 2},
     "events:detail": lambda w: {"slug": w["event"].slug},
     "api:practice": lambda w: {"slug": w["published"].slug},
+    "practices:briefing": lambda w: {"slug": w["published"].slug},
+    "shelves:detail": lambda w: {"pk": w["collection"].pk},
+    "shelves:edit": lambda w: {"pk": w["collection"].pk},
+    "shelves:delete": lambda w: {"pk": w["collection"].pk},
+    "shelves:briefing": lambda w: {"pk": w["collection"].pk},
+    "shelves:move": lambda w: {"pk": w["collection"].items.get().pk},
+    "shelves:note": lambda w: {"pk": w["collection"].items.get().pk},
+    "shelves:remove": lambda w: {"pk": w["collection"].items.get().pk},
+    "shelves:save": lambda w: {"slug": w["published"].slug},
+    "shelves:shared": lambda w: {"token": w["collection"].token},
+    "shelves:shared_briefing": lambda w: {"token": w["collection"].token},
 }
 
 
@@ -390,6 +428,9 @@ def world(city_a, city_b, member_user, editor_user, other_editor_user, staff_use
     revision = PracticeRevision.propose(
         published, {**practice_values(published), "title": "Trust walks"}, by=editor_user
     )
+    collection = Collection.objects.create(owner=member_user, title="Reading")
+    collection.add(published)
+    collection.share()
     run_jobs()  # the submission's e-mails, for the admin's pages of e-mails
     return {
         "users": {
@@ -410,6 +451,7 @@ def world(city_a, city_b, member_user, editor_user, other_editor_user, staff_use
         ),
         "city": city_a,
         "network": network,
+        "collection": collection,
         "event": event,
         "member": member_user,
         "unsubscribe": threads.unsubscribe_token(member_user, published),

@@ -21,6 +21,7 @@ SOURCES = [
     "notifications",
     "portal",
     "practices",
+    "shelves",
     "templates",
     "manage.py",
 ]
