@@ -29,6 +29,9 @@ def test_newcomer_goes_from_a_lesson_to_a_tag_a_country_and_a_search(page):
     expect(heading(page)).to_have_text("A rumour desk for election periods")
 
     page.locator(".tags").get_by_role("link", name="disinformation", exact=True).click()
+    expect(page).to_have_url(re.compile(r"/tags/disinformation/$"))
+    expect(heading(page)).to_have_text("disinformation")
+    page.get_by_role("link", name="Filter and search the practices tagged “disinformation”").click()
     expect(page).to_have_url(re.compile(r"/practices/\?tag=disinformation$"))
     expect(heading(page)).to_have_text("Practices")
     expect(page.locator(".chips")).to_contain_text("Tag: disinformation")
