@@ -192,7 +192,7 @@ class CityRequest(Decision):
         # Imported here: practices.models.reference imports this module.
         from practices.models.reference import City
 
-        if City.objects.filter(name__iexact=name, country=country).exists():
+        if City.objects.named(name, country).exists():
             raise ValidationError(
                 _("%(city)s is already on the portal: ask to join its team from its page.")
                 % {"city": name}
@@ -214,7 +214,7 @@ class CityRequest(Decision):
         from practices.models.reference import City  # see ask()
 
         self._check_pending()
-        if City.objects.filter(name__iexact=self.name, country=self.country).exists():
+        if City.objects.named(self.name, self.country).exists():
             raise ValidationError(
                 _("%(city)s is already on the portal: decline this request, or rename it.")
                 % {"city": self.name}

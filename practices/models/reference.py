@@ -94,6 +94,10 @@ RESERVED_CITY_SLUGS = {"ask"}
 
 
 class CityQuerySet(models.QuerySet):
+    def named(self, name, country):
+        """The city of that name (whatever its case) in that country: at most one."""
+        return self.filter(name__iexact=name, country=country)
+
     def editable_by(self, user):
         """The cities `user` is an approved editor or manager of."""
         if not user.is_authenticated:

@@ -51,8 +51,8 @@ def ask_for_city(request):
         except ValidationError as refusal:
             form.add_error(None, refusal)
             # A city already listed: the page links to its team instead.
-            existing = City.objects.filter(
-                name__iexact=form.cleaned_data["name"], country=form.cleaned_data["country"]
+            existing = City.objects.named(
+                form.cleaned_data["name"], form.cleaned_data["country"]
             ).first()
         else:
             messages.success(

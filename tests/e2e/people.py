@@ -37,17 +37,19 @@ def sign_in(page, user):
     expect(page.locator(".messages")).to_contain_text("Successfully signed in")
 
 
-def account_link(page, name):
-    """A link of the member's own pages in the header (My practices, Review, Admin, My profile):
-    behind their name on a desktop, which is opened first."""
+def open_account_menu(page):
+    """The member's own pages sit behind their name on a desktop: open it, if it is closed."""
     summary = page.locator(".account-menu > summary")
     if summary.is_visible() and page.locator(".account-menu[open]").count() == 0:
         summary.click()
+
+
+def account_link(page, name):
+    """A link of the member's own pages in the header (My practices, Review, Admin, My profile)."""
+    open_account_menu(page)
     return page.get_by_role("navigation", name="Main").get_by_role("link", name=name)
 
 
 def sign_out(page):
-    summary = page.locator(".account-menu > summary")
-    if summary.is_visible() and page.locator(".account-menu[open]").count() == 0:
-        summary.click()
+    open_account_menu(page)
     page.get_by_role("button", name="Sign out").click()
