@@ -12,7 +12,6 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY  # noqa: E402
-from django.contrib.sessions.backends.db import SessionStore  # noqa: E402
 from django.core.cache import caches  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
@@ -21,6 +20,7 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from django.utils.crypto import get_random_string  # noqa: E402
+from django.utils.module_loading import import_string  # noqa: E402
 
 from events.models import Event  # noqa: E402
 from portal.management.commands.generate_corpus import (  # noqa: E402
@@ -185,7 +185,7 @@ def sessions(count):
     ]
     made = []
     for member in members:
-        session = SessionStore()
+        session = import_string(f"{settings.SESSION_ENGINE}.SessionStore")()
         session[SESSION_KEY] = str(member.pk)
         session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
         session[HASH_SESSION_KEY] = member.get_session_auth_hash()

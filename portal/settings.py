@@ -319,6 +319,10 @@ else:
         },
     }
 CACHES["pages"]["KEY_PREFIX"] = f"pages:{RELEASE}"
+# Every signed-in request reads its session: with Redis, from there, written through to the
+# database (which still has it if Redis is emptied); without Redis, from the database alone, as
+# a per-process copy would outlive a sign-out in another process.
+SESSION_ENGINE = "django.contrib.sessions.backends." + ("cached_db" if REDIS_URL else "db")
 
 # Whole public pages for anonymous readers (portal/cache.py), for this many seconds; 0 is off.
 # On by default only in production with Redis: a per-process cache cannot see another app

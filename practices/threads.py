@@ -114,11 +114,13 @@ def post_comment(*, practice, author, body, parent=None, token=""):
         )
     try:
         with transaction.atomic():
+            # Whoever comments hears of the answers, unless they muted the thread.
+            ThreadSubscription.objects.get_or_create(user=author, practice=practice)
+            # Saving it counts it on the practice's row, locked from then until the commit: only
+            # the job that tells the thread's followers is written after it.
             comment = Comment.objects.create(
                 practice=practice, author=author, parent=parent, body=body, form_token=token
             )
-            # Whoever comments hears of the answers, unless they muted the thread.
-            ThreadSubscription.objects.get_or_create(user=author, practice=practice)
             hooks.comment_posted.send(sender=Comment, comment=comment)
     except IntegrityError:
         # The same form posted twice at the same moment: the first one won.

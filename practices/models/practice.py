@@ -100,7 +100,7 @@ class PracticeQuerySet(models.QuerySet):
     def recount_comments(self):
         """Set `comment_count` of these practices to their visible comments now. Their rows are
         locked first, so two comments posted at once on PostgreSQL each count the other."""
-        with transaction.atomic():
+        with transaction.atomic(savepoint=False):
             list(self.select_for_update().values_list("pk", flat=True))
             visible = (
                 Comment.objects.visible()

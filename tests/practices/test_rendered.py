@@ -2,12 +2,15 @@
 shown; `manage.py render_markdown` renders everything again after the rules change."""
 
 import io
+import threading
+from concurrent.futures import ThreadPoolExecutor
 
 import nh3
 import pytest
 from django.core.management import call_command
+from django.db import connection, connections
 
-from practices import markup
+from practices import markup, threads
 from practices.models import Comment, Practice
 from tests.factories import PracticeFactory, UserFactory
 
@@ -68,3 +71,25 @@ def test_comment_counts_follow_posts_removals_and_hiding(anonymous):
     assert Practice.objects.get(pk=practice.pk).comment_count == 1
     second.delete()
     assert Practice.objects.get(pk=practice.pk).comment_count == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_comments_posted_at_the_same_moment_are_each_counted():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL (run with DATABASE_URL=postgres://...)")
+    practice = PracticeFactory()
+    authors = [UserFactory() for _ in range(8)]
+    start = threading.Barrier(len(authors))
+
+    def post(author):
+        try:
+            start.wait()
+            threads.post_comment(practice=practice, author=author, body="At the same moment")
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(len(authors)) as pool:
+        list(pool.map(post, authors))
+    assert Practice.objects.get(pk=practice.pk).comment_count == 8
+    Comment.objects.filter(practice=practice).first().remove()
+    assert Practice.objects.get(pk=practice.pk).comment_count == 7

@@ -439,6 +439,19 @@ def run_checks(results, port_a, port_b, lb_port, member, staff, locked, commente
         ", ".join(f"{p.status} from {p.headers.get('x-upstream')}" for p in through_lb),
     )
 
+    # Signing out through B ends the session on A at once (sessions are read from Redis).
+    leaving = Visitor()
+    sign_in(leaving, port_a, member)
+    was_in = leaving.get(port_a, "/my/profile/").status
+    signed_out = leaving.submit(port_b, "/accounts/logout/", "/accounts/logout/")
+    on_a = leaving.get(port_a, "/my/profile/")
+    check(
+        was_in == 200 and signed_out.status == 302 and on_a.status == 302,
+        "a member who signs out through B is signed out on A at once",
+        f"A's /my/profile/ before: {was_in}; sign-out on B: {signed_out.status}; "
+        f"A's /my/profile/ after: {on_a.status}",
+    )
+
     # 2. A comment posted through A shows on B at once, to the member and to anonymous readers.
     path = f"/practices/{commented.slug}/"
     anonymous = Visitor()
