@@ -14,7 +14,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
+from django.db.models import Count, Min, Prefetch, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -98,12 +98,15 @@ def post_comment(*, practice, author, body, parent=None, token=""):
     first comment instead of a second one."""
     if author.commenting_blocked_at is not None:
         raise Refused(_("A moderator has stopped you from commenting."))
-    if token:
-        earlier = Comment.objects.filter(author=author, form_token=token).first()
-        if earlier is not None:
-            return earlier
-    a_minute_ago = timezone.now() - timedelta(minutes=1)
-    recent = Comment.objects.filter(author=author, created_at__gte=a_minute_ago).count()
+    # One query for both questions: was this form posted before, and how many in a minute?
+    just_now = Q(created_at__gte=timezone.now() - timedelta(minutes=1))
+    posted = Q(form_token=token) if token else Q(pk__in=[])
+    seen = Comment.objects.filter(just_now | posted, author=author).aggregate(
+        recent=Count("pk", filter=just_now), earlier=Min("pk", filter=posted)
+    )
+    if seen["earlier"] is not None:
+        return Comment.objects.get(pk=seen["earlier"])
+    recent = seen["recent"]
     if recent >= settings.COMMENTS_PER_MINUTE:
         raise Refused(
             _(

@@ -46,6 +46,8 @@ class Comment(models.Model):
         verbose_name=_("author"),
         on_delete=models.CASCADE,
         related_name="comments",
+        # Indexed with the time instead (Meta.indexes), for the posting limit.
+        db_index=False,
     )
     parent = models.ForeignKey(
         "self",
@@ -80,7 +82,11 @@ class Comment(models.Model):
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
         ordering = ["created_at", "id"]
-        indexes = [models.Index(fields=["practice", "created_at"])]
+        indexes = [
+            models.Index(fields=["practice", "created_at"]),
+            # A member's comments of the last minute, counted on every post.
+            models.Index(fields=["author", "created_at"]),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["author", "form_token"],
