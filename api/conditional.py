@@ -16,7 +16,7 @@ from django.utils import translation
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date, quote_etag
 
-from practices.caching import PAGES, SECONDS, pages_cache
+from practices.caching import PAGES, cached
 
 # Clients may use an answer this long without asking again; then they ask with its validators.
 MAX_AGE_SECONDS = 60
@@ -27,16 +27,13 @@ def answer(request, compute):
 
     Computed in English: names of lessons and events in both languages are given as fields of
     their own, so an answer does not depend on the client's Accept-Language."""
-    key = "api:" + hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    current, stored = PAGES.read(key)
-    if stored is not None:
-        body, last_modified = stored
-    else:
+
+    def encoded():
         with translation.override("en"):
             data, last_modified = compute()
-        body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-        if current is not None:
-            pages_cache().set(key, (current, body, last_modified), SECONDS)
+        return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False), last_modified
+
+    body, last_modified = cached("api", request.build_absolute_uri(), encoded, PAGES)
     etag = quote_etag(hashlib.sha256(body.encode()).hexdigest()[:32])
     timestamp = int(last_modified.timestamp()) if last_modified else None
     response = get_conditional_response(request, etag=etag, last_modified=timestamp)

@@ -55,21 +55,6 @@ CACHED_VIEWS = {
 }
 
 
-def page_key(request):
-    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-    return f"page:{request.LANGUAGE_CODE}:{address}"
-
-
-def is_anonymous_reader(request):
-    """No session and no pending messages: nothing personal can be on the page. Checked on the
-    cookies, so a cached page costs no session lookup."""
-    return (
-        request.method in ("GET", "HEAD")
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and CookieStorage.cookie_name not in request.COOKIES
-    )
-
-
 def is_shareable(request, response):
     """A page any anonymous reader may be given: a complete 200 that set nothing personal.
     The CSRF, session and messages middleware add their cookies after this one runs, so their
@@ -103,12 +88,8 @@ class AnonymousPageCacheMiddleware:
             response = self.get_response(request)
             match = request.resolver_match
             # The admin's bulk actions write with queryset.update(), which sends no signal.
-            if (
-                request.method not in ("GET", "HEAD", "OPTIONS")
-                and response.status_code < 400
-                and match is not None
-                and match.namespace == "admin"
-            ):
+            wrote = request.method == "POST" and response.status_code < 400
+            if wrote and match is not None and match.namespace == "admin":
                 PAGES.replace()
                 CATALOGUE.replace()
             return response
@@ -138,11 +119,16 @@ def stored_response(request, status, headers, compressed):
 
 
 def cached_page_key(request):
-    """The key of the page an anonymous reader asks for, or None when it is not one to cache."""
-    if not settings.PAGE_CACHE_SECONDS or not is_anonymous_reader(request):
+    """The key of the page an anonymous reader asks for, or None when it is not one to cache.
+    A reader without a session or pending messages cannot have anything personal on the page;
+    that is read on the cookies, so a stored page costs no session lookup."""
+    personal = {settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name} & request.COOKIES.keys()
+    if not settings.PAGE_CACHE_SECONDS or request.method not in ("GET", "HEAD") or personal:
         return None
     try:
-        view_name = resolve(request.path_info).view_name
+        if resolve(request.path_info).view_name not in CACHED_VIEWS:
+            return None
     except Resolver404:
         return None
-    return page_key(request) if view_name in CACHED_VIEWS else None
+    address = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+    return f"page:{request.LANGUAGE_CODE}:{address}"

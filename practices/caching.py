@@ -34,12 +34,8 @@ class Generation:
         self.key = f"generation:{name}"
 
     def current(self):
-        value = pages_cache().get(self.key)
-        if value is None:
-            # Another server may set one at the same moment: the first one stands.
-            pages_cache().add(self.key, uuid.uuid4().hex, timeout=None)
-            value = pages_cache().get(self.key)
-        return value
+        # get_or_set() adds: when two servers start one at once, the first one stands.
+        return pages_cache().get_or_set(self.key, lambda: uuid.uuid4().hex, timeout=None)
 
     def replace(self, **signal_kwargs):
         """A new generation now, and again when the transaction commits: a page drawn
@@ -66,13 +62,14 @@ PAGES = Generation("pages")
 CATALOGUE = Generation("catalogue")
 
 
-def cached(name, params, compute):
-    """compute(), or what it gave for the same name and parameters since the catalogue last
-    changed: for counts and search matches over every published practice. Stored with the
-    generation it was computed under, and read with the current one, in one round trip."""
+def cached(name, params, compute, generation=CATALOGUE):
+    """compute(), or what it gave for the same name and parameters since `generation` last
+    changed: the catalogue's for counts and search matches over every published practice, the
+    pages' for the API's answers. Stored with the generation it was computed under, and read
+    with the current one, in one round trip."""
     digest = hashlib.sha256(json.dumps(params, sort_keys=True, default=str).encode()).hexdigest()
-    key = f"counts:{name}:{digest}"
-    current, stored = CATALOGUE.read(key)
+    key = f"{name}:{digest}"
+    current, stored = generation.read(key)
     if stored is not None:
         return stored[0]
     # Computed after the generation was read: a change meanwhile leaves it stale.
