@@ -93,6 +93,8 @@ def environment(size, *, page_cache=False):
         DJANGO_COMMENTS_PER_MINUTE="1000000",
         # wrk reads the API from one address, far past its per-address limit.
         DJANGO_API_REQUESTS_PER_MINUTE="0",
+        # Nor past the limit of PDFs a minute, for the collection's briefing.
+        DJANGO_PDFS_PER_MINUTE="0",
         DJANGO_LOG_LEVEL="WARNING",
         DJANGO_PAGE_CACHE_SECONDS=str(CACHE_SECONDS if page_cache else 0),
         DJANGO_SETTINGS_MODULE="portal.settings",

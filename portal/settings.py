@@ -348,6 +348,8 @@ PRACTICE_FILE_MAX_BYTES = envint("DJANGO_PRACTICE_FILE_MAX_MB", 20) * 1024 * 102
 
 # The read-only API (api/): requests a minute from one client address (0: no limit).
 API_REQUESTS_PER_MINUTE = envint("DJANGO_API_REQUESTS_PER_MINUTE", 120)
+# PDF briefings a minute from one client address (0: no limit): each takes a worker 0.5 to 5 s.
+PDFS_PER_MINUTE = envint("DJANGO_PDFS_PER_MINUTE", 10)
 
 # Comment threads: how long an author may edit, how many comments a member may post a minute,
 # and how many members' reports hide a comment until a moderator looks.

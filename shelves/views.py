@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from practices import briefings
+from practices.limits import pdfs_limited
 from practices.models import Practice
 from shelves.forms import CollectionForm, NoteForm, SaveForm
 from shelves.models import Collection, CollectionItem
@@ -175,12 +176,14 @@ def briefing(request, collection, *, everything):
 
 @login_required
 @require_safe
+@pdfs_limited
 def collection_briefing(request, pk):
     """The owner: their collection as a PDF, with their notes."""
     return briefing(request, get_own_collection(request, pk), everything=True)
 
 
 @require_safe
+@pdfs_limited
 def shared_briefing(request, token):
     """Anyone with the link: the shared collection as a PDF."""
     return briefing(request, get_shared_collection(token), everything=False)

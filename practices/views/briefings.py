@@ -6,10 +6,12 @@ from django.views.decorators.http import require_safe
 
 from practices import briefings
 from practices import filters as practice_filters
+from practices.limits import pdfs_limited
 from practices.models import Practice
 
 
 @require_safe
+@pdfs_limited
 def practice_briefing(request, slug):
     """Anyone: a published practice as a PDF."""
     practice = get_object_or_404(briefings.for_briefing(Practice.objects.published()), slug=slug)
@@ -18,6 +20,7 @@ def practice_briefing(request, slug):
 
 
 @require_safe
+@pdfs_limited
 def list_briefing(request):
     """Anyone: the practices the list shows for these filters, in its order, as a PDF; the
     first LIST_LIMIT of them when there are more."""

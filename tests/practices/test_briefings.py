@@ -134,3 +134,25 @@ def test_a_search_past_its_count_says_more_than(anonymous, city_a, monkeypatch):
     text = pdf_text(anonymous.get(reverse("practices:list_briefing"), {"q": "mediators"}))
 
     assert "The first 1 of more than 2 practices that match." in text
+
+
+def test_past_the_pdfs_a_minute_a_visitor_is_told_how_long_to_wait(
+    anonymous, published, settings, monkeypatch
+):
+    settings.PDFS_PER_MINUTE = 2
+    laid_out = []
+    monkeypatch.setattr(briefings, "render_pdf", lambda *args, **kwargs: laid_out.append(1) or b"")
+    practice_pdf = reverse("practices:briefing", args=[published.slug])
+    list_pdf = reverse("practices:list_briefing")
+
+    answers = [anonymous.get(practice_pdf), anonymous.get(list_pdf), anonymous.get(practice_pdf)]
+
+    assert [answer.status_code for answer in answers] == [200, 200, 429]
+    assert len(laid_out) == 2  # the refused one took no layout
+    refused = answers[-1]
+    assert 1 <= int(refused["Retry-After"]) <= 60
+    page = refused.content.decode()
+    assert "Too many PDFs at once" in page and "Try again in" in page
+    # Another address has its own count, and the page itself is never limited.
+    assert anonymous.get(practice_pdf, REMOTE_ADDR="192.0.2.9").status_code == 200
+    assert anonymous.get(published.get_absolute_url()).status_code == 200

@@ -49,3 +49,19 @@ def test_the_shared_pdf_leaves_out_unpublished_practices(anonymous, collection, 
     assert "Youth councils" in text
     assert "Archived later" not in text
     assert response["Cache-Control"] == "private, no-store"
+
+
+def test_a_collections_pdf_counts_with_the_others_against_the_limit(
+    anonymous, collection, settings, monkeypatch
+):
+    settings.PDFS_PER_MINUTE = 1
+    monkeypatch.setattr("practices.briefings.render_pdf", lambda *args, **kwargs: b"")
+    collection.share()
+    shared_pdf = reverse("shelves:shared_briefing", args=[collection.token])
+    assert anonymous.get(shared_pdf, REMOTE_ADDR="192.0.2.9").status_code == 200
+    assert anonymous.get(reverse("practices:list_briefing")).status_code == 200
+
+    refused = anonymous.get(shared_pdf)
+
+    assert refused.status_code == 429
+    assert "Too many PDFs at once" in refused.content.decode()
