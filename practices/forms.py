@@ -145,6 +145,8 @@ class PracticeForm(forms.ModelForm):
         for name in LINKED_COLUMNS:
             model_help = Practice._meta.get_field(name).help_text
             self.fields[name].help_text = format_html("{} {}", model_help, address_help)
+            # static/js/practice-address.js suggests practices as the editor types, if it runs.
+            self.fields[name].widget.attrs["data-practice-suggest"] = name
         if self.instance.pk and self.instance.is_published:
             self.fields["confirm_current"] = forms.BooleanField(
                 label=_("It still runs as described"),

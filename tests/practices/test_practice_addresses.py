@@ -167,3 +167,17 @@ def test_the_form_reads_the_same_queries_however_many_practices(
     PracticeFactory.create_batch(30, language="fr")
     many, _ = count_queries(editor, url)
     assert many == few
+
+
+def test_the_inputs_suggest_practices_from_the_api_where_scripts_run(editor, city_a, malmo_desk):
+    form = editor.get(NEW).text
+    assert '<script src="/static/js/practice-address.js" defer></script>' in form
+    assert 'data-practice-suggest="translation"' in form
+    assert 'data-practice-suggest="adapted_from"' in form
+    # What the script asks the API, and the address it offers: one the form accepts.
+    found = editor.get("/api/v1/practices/", {"q": "rumour", "limit": 8, "language": "fr"})
+    (suggestion,) = found.json()["results"]
+    assert suggestion["city"]["name"] == "Malmö" and suggestion["title"] == "Rumour desk"
+    response = editor.post(NEW, posted(city_a, adapted_from=suggestion["url"]))
+    assert response.status_code == 302
+    assert Practice.objects.get(title="Our rumour desk").adapted_from == malmo_desk
