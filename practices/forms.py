@@ -5,10 +5,13 @@ from django import forms
 from django.conf import settings
 from django.db import models
 from django.db.models import Count
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from practices.addresses import PracticeAddressField
 from practices.models import (
     City,
     CityRequest,
@@ -20,6 +23,16 @@ from practices.models import (
 )
 from practices.models.comments import MAX_COMMENT_LENGTH
 from practices.models.revision import LINKED_COLUMNS, REVISED_COLUMNS, normal
+
+# Under the inputs of LINKED_COLUMNS, which take a practice's address (practices/addresses.py).
+ADDRESS_HELP = _(
+    'Paste the address of its page, or its slug: search for it in the <a href="{list_url}">'
+    "list of practices</a>, open it and copy the address from your browser."
+)
+UNPUBLISHED = _(
+    "Choose a practice that is published on the portal: that one is not, or is not on the "
+    "portal at all."
+)
 
 # Practices are planned ahead, but not by decades.
 YEARS_AHEAD = 2
@@ -53,6 +66,9 @@ class LessonChoiceField(forms.ModelMultipleChoiceField):
 class PracticeForm(forms.ModelForm):
     """Every structured field of a practice. The city is one the author edits for."""
 
+    # Typed as an address or slug: a select would list every published practice.
+    translation = PracticeAddressField(label=_("Translation"))
+    adapted_from = PracticeAddressField(label=_("Adapts"))
     lessons = LessonChoiceField(
         label=_("Lessons"),
         queryset=Lesson.objects.all(),
@@ -115,26 +131,22 @@ class PracticeForm(forms.ModelForm):
                 cities = cities | City.objects.filter(pk=self.instance.city_id)
             self.fields["city"].queryset = cities.order_by("name")
             self.fields["city"].empty_label = None
-        # A translation is a published practice in the other language than the one chosen. The
-        # posted language is used only when it is one of the choices: anything else (a NUL byte
-        # among them) never reaches the database, and the form says the language is invalid.
-        others = Practice.objects.published().exclude(pk=self.instance.pk).order_by("title")
-        chosen = self["language"].value()
-        if chosen in Practice.Language.values:
-            others = others.exclude(language=chosen)
-        self.fields["translation"].queryset = others
-        # Only a published practice can be adapted; never this one (the model checks circles).
-        sources = Practice.objects.published().exclude(pk=self.instance.pk)
-        if self.instance.adapted_from_id:
-            # The source it names already stays a choice, even if no longer published.
-            sources = sources | Practice.objects.filter(pk=self.instance.adapted_from_id)
-        sources = sources.select_related("city").order_by("city__name", "title")
-        self.fields["adapted_from"].queryset = sources
-        self.fields["adapted_from"].label_from_instance = lambda p: f"{p.city.name}: {p.title}"
-        self.fields["adapted_from"].error_messages["invalid_choice"] = _(
-            "Choose a practice that is published on the portal: that one is not, or is not "
-            "on the portal at all."
+        # The practices the links name now, read once (the initial values are their ids), so
+        # that the inputs hold their addresses and the page says what they are.
+        named = {
+            name: self.get_initial_for_field(self.fields[name], name) for name in LINKED_COLUMNS
+        }
+        found = Practice.objects.select_related("city").in_bulk(
+            [pk for pk in named.values() if isinstance(pk, int)]
         )
+        for name, pk in named.items():
+            self.initial[name] = found.get(pk) if isinstance(pk, int) else pk
+        address_help = format_html(ADDRESS_HELP, list_url=reverse("practices:list"))
+        for name in LINKED_COLUMNS:
+            model_help = Practice._meta.get_field(name).help_text
+            self.fields[name].help_text = format_html("{} {}", model_help, address_help)
+            # static/js/practice-address.js suggests practices as the editor types, if it runs.
+            self.fields[name].widget.attrs["data-practice-suggest"] = name
         if self.instance.pk and self.instance.is_published:
             self.fields["confirm_current"] = forms.BooleanField(
                 label=_("It still runs as described"),
@@ -161,6 +173,43 @@ class PracticeForm(forms.ModelForm):
                 _("Keep each tag under %(limit)s characters.") % {"limit": longest}
             )
         return tags
+
+    def clean_translation(self):
+        # A published practice in the other language than the one chosen (the language is
+        # cleaned before: it comes first in the form). The one it names already stays
+        # acceptable even if no longer published, as the source of an adaptation does.
+        practice = self.cleaned_data["translation"]
+        if practice is None:
+            return None
+        if practice.pk == self.instance.pk or (
+            practice.language == self.cleaned_data.get("language")
+        ):
+            raise forms.ValidationError(_("A translation is a practice in the other language."))
+        if not practice.is_published and practice.pk != self.instance.translation_id:
+            raise forms.ValidationError(UNPUBLISHED)
+        return practice
+
+    def clean_adapted_from(self):
+        # Only a published practice can be adapted, never this one (the model checks circles);
+        # the source it names already stays acceptable, even if no longer published.
+        practice = self.cleaned_data["adapted_from"]
+        if practice is None:
+            return None
+        if practice.pk == self.instance.pk:
+            raise forms.ValidationError(_("A practice cannot adapt itself."))
+        if not practice.is_published and practice.pk != self.instance.adapted_from_id:
+            raise forms.ValidationError(UNPUBLISHED)
+        return practice
+
+    @property
+    def linked(self):
+        """{field: the practice it links to}, for the page to show by title and city: the
+        initial one, or once posted, the one posted if the form accepts it."""
+        if not self.is_bound:
+            return {name: self.initial.get(name) for name in LINKED_COLUMNS}
+        return {
+            name: self.cleaned_data.get(name) for name in LINKED_COLUMNS if name not in self.errors
+        }
 
     def clean(self):
         cleaned = super().clean()

@@ -120,9 +120,13 @@ def test_officer_joins_a_city_and_publishes_a_practice_a_curator_approves(
     page.get_by_label("Start year").fill("2023")
     page.get_by_role("combobox", name="Language").select_option(label="English")
     page.get_by_role("radio", name="Internally reviewed").check()
+    # It takes up Malmö's rumour desk: the officer pastes the address of that practice's page.
+    origin = "{0.scheme}://{0.netloc}".format(urlparse(page.url))
+    page.get_by_label("Adapts", exact=True).fill(origin + pages.PRACTICE)
     page.get_by_role("button", name="Save and preview").click()
 
     expect(page.locator(".preview-banner")).to_contain_text("Preview")
+    expect(page.locator(".adaptation-link")).to_contain_text("Adapted from Malmö")
     expect(heading(page)).to_have_text(TITLE)
     expect(page.locator(".practice")).to_contain_text("Fights and rumours gathered")
 

@@ -58,30 +58,36 @@ def test_lists_say_which_practices_are_in_the_other_language(anonymous, pair):
     assert "· Anglais</p>" in french_list
 
 
-def test_the_form_offers_only_published_practices_in_the_other_language(editor, city_a):
-    french = PracticeFactory(title="Une table de concertation", language="fr")
-    PracticeFactory(title="Another English practice", language="en")
-    PracticeFactory(title="Un brouillon", language="fr", draft=True)
-
-    # The translation's choices (the adaptation's, after them, offer every published one).
-    form = editor.get(NEW).text.split('name="translation"')[1].split("</select>")[0]
-
-    assert f'<option value="{french.pk}">Une table de concertation</option>' in form
-    assert "Another English practice" not in form
-    assert "Un brouillon" not in form
+def test_the_form_names_the_translation_by_its_address(staff, pair):
+    english, french = pair
+    form = html.unescape(staff.get(f"/practices/{english.slug}/edit/").text)
+    assert 'name="translation" value="/practices/ateliers-medias/"' in form
+    assert (
+        'Linked now: <a href="/practices/ateliers-medias/" lang="fr">'
+        "Des ateliers d'éducation aux médias</a>, " + french.city.name
+    ) in form
 
 
 def test_an_editor_names_the_translation_of_their_practice(editor, city_a):
     french = PracticeFactory(title="Une table de concertation", language="fr")
-    editor.post(NEW, practice_data(city_a, translation=french.pk))
+    address = f"https://portal.example.org/fr/practices/{french.slug}/"
+    editor.post(NEW, practice_data(city_a, translation=address))
     assert Practice.objects.get(city=city_a).translation == french
 
 
 def test_a_translation_in_the_same_language_is_refused(editor, city_a):
     english = PracticeFactory(title="Another English practice", language="en")
-    response = editor.post(NEW, practice_data(city_a, translation=english.pk))
+    response = editor.post(NEW, practice_data(city_a, translation=english.slug))
     assert response.status_code == 200
-    assert "Select a valid choice." in response.text
+    assert "A translation is a practice in the other language." in response.text
+    assert not Practice.objects.filter(city=city_a).exists()
+
+
+def test_an_unpublished_translation_is_refused(editor, city_a):
+    draft = PracticeFactory(title="Un brouillon", language="fr", draft=True)
+    response = editor.post(NEW, practice_data(city_a, translation=draft.get_absolute_url()))
+    assert response.status_code == 200
+    assert "Choose a practice that is published on the portal" in response.text
     assert not Practice.objects.filter(city=city_a).exists()
 
 
