@@ -319,6 +319,14 @@ else:
         },
     }
 CACHES["pages"]["KEY_PREFIX"] = f"pages:{RELEASE}"
+# The parts of every page that only a release changes (base.html's links, menu and footer, in
+# each language), kept in each process's memory for its life: a deploy starts new processes.
+# In debug, where templates change under a running server, nothing is kept.
+CACHES["release"] = {
+    "BACKEND": "django.core.cache.backends."
+    + ("dummy.DummyCache" if DEBUG else "locmem.LocMemCache"),
+    "LOCATION": "release",
+}
 # Every signed-in request reads its session: with Redis, from there, written through to the
 # database (which still has it if Redis is emptied); without Redis, from the database alone, as
 # a per-process copy would outlive a sign-out in another process.

@@ -19,3 +19,8 @@ WHITENOISE_USE_FINDERS = True
 ADMIN_REQUIRE_MFA = True
 # Pages are cached only in the tests of the page cache (tests/portal/test_page_cache.py).
 PAGE_CACHE_SECONDS = 0
+# The layout kept drawn per release, as in production (debug keeps none).
+CACHES["release"] = {  # noqa: F405
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "release",
+}

@@ -177,3 +177,15 @@ def test_a_curator_switches_the_admin_to_french_on_the_same_page(staff):
     )
     french = staff.get("/fr/admin/practices/practice/")
     assert 'href="/language/en/?next=%2Ffr%2Fadmin%2Fpractices%2Fpractice%2F"' in french.text
+
+
+def test_the_layout_kept_drawn_is_the_pages_language_whoever_came_first(anonymous, member):
+    english, french, english_again = (anonymous.get(path).text for path in ("/", "/fr/", "/"))
+
+    assert all(text in english and text in english_again for text in ENGLISH_LAYOUT)
+    assert all(text not in french for text in ENGLISH_LAYOUT)
+    assert all(text in french for text in FRENCH_LAYOUT)
+    assert "Aller au contenu" not in english_again
+    # The member's own menu is drawn for them alone, inside the kept menu.
+    page = member.get("/fr/").text
+    assert "Mes pratiques" in page and ">Pratiques<" in page and ">Se connecter<" not in page
