@@ -31,10 +31,11 @@ def answer(request, compute):
     def encoded():
         with translation.override("en"):
             data, last_modified = compute()
-        return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False), last_modified
+        body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
+        # The digest is kept with the body: worked out once, not on every request.
+        return body, quote_etag(hashlib.sha256(body.encode()).hexdigest()[:32]), last_modified
 
-    body, last_modified = cached("api", request.build_absolute_uri(), encoded, PAGES)
-    etag = quote_etag(hashlib.sha256(body.encode()).hexdigest()[:32])
+    body, etag, last_modified = cached("api", request.build_absolute_uri(), encoded, PAGES)
     timestamp = int(last_modified.timestamp()) if last_modified else None
     response = get_conditional_response(request, etag=etag, last_modified=timestamp)
     if response is None:

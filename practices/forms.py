@@ -325,8 +325,6 @@ class PracticeFileForm(forms.Form):
 
     file = forms.FileField(
         label=_("File"),
-        help_text=_("PDF, DOCX, ODT, XLSX, PNG or JPEG, up to %(limit)s MB.")
-        % {"limit": settings.PRACTICE_FILE_MAX_BYTES // 1024 // 1024},
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.odt,.xlsx,.png,.jpg,.jpeg"}),
     )
     title = forms.CharField(
@@ -336,6 +334,19 @@ class PracticeFileForm(forms.Form):
     )
     language = forms.ChoiceField(label=_("Language"), choices=Practice.Language.choices)
     kind = forms.ChoiceField(label=_("Kind"), choices=PracticeFile.Kind.choices)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # In the reader's language, so written per form, not once when the module loads.
+        limit = {"limit": settings.PRACTICE_FILE_MAX_BYTES // 1024 // 1024}
+        field = self.fields["file"]
+        field.help_text = _("PDF, DOCX, ODT, XLSX, PNG or JPEG, up to %(limit)s MB.") % limit
+        # static/js/file-size.js refuses a larger file before it is sent, if it runs; the
+        # model refuses it anyway (PracticeFile.attach).
+        field.widget.attrs["data-max-bytes"] = settings.PRACTICE_FILE_MAX_BYTES
+        field.widget.attrs["data-too-large"] = (
+            _("This file is larger than %(limit)s MB: choose a smaller one.") % limit
+        )
 
 
 class MembershipRequestForm(forms.ModelForm):

@@ -125,6 +125,16 @@ def test_a_25_mb_file_is_refused(editor, published):
     assert not PracticeFile.objects.exists()
 
 
+def test_the_form_names_the_limit_in_the_readers_language(editor, published):
+    english = editor.get(f"/practices/{published.slug}/files/").text
+    french = editor.get(f"/fr/practices/{published.slug}/files/").text
+    assert "PDF, DOCX, ODT, XLSX, PNG or JPEG, up to 20 MB." in english
+    assert "PNG ou JPEG, jusqu" in french and "up to 20 MB" not in french
+    # What static/js/file-size.js says about a larger file, before sending it.
+    assert f'data-max-bytes="{20 * 1024 * 1024}"' in english
+    assert "This file is larger than 20 MB: choose a smaller one." in english
+
+
 def test_an_eleventh_file_is_refused(editor, published):
     for number in range(10):
         attach_pdf(published, title=f"Report {number}")
