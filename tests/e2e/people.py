@@ -7,6 +7,7 @@ from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
 from playwright.sync_api import expect
 
 from accounts.models import User
+from practices.models import City, Membership
 from tests.accounts.utils import totp_code
 from tests.e2e import pages
 
@@ -22,6 +23,18 @@ def confirmed_member(email, display_name, *, staff=False):
         # The secret their phone would hold, kept on the object for sign_in to make codes.
         user.totp_secret = generate_totp_secret()
         TOTP.activate(user, user.totp_secret)
+    return user
+
+
+def aarhus_editor():
+    """Ebba, an editor in Aarhus's team: she edits its practices and manages their files."""
+    user = confirmed_member("ebba@aarhus.example", "Ebba Lund")
+    Membership.objects.create(
+        user=user,
+        city=City.objects.get(slug="aarhus"),
+        role=Membership.Role.EDITOR,
+        status=Membership.Status.APPROVED,
+    )
     return user
 
 

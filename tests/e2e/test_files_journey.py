@@ -6,7 +6,7 @@ import pytest
 from django.conf import settings
 from playwright.sync_api import expect
 
-from practices.models import City, Membership, PracticeFile
+from practices.models import PracticeFile
 from tests.e2e import pages, people
 
 pytestmark = pytest.mark.e2e
@@ -14,14 +14,7 @@ pytestmark = pytest.mark.e2e
 
 @pytest.fixture
 def editor(portal):
-    user = people.confirmed_member("ebba@aarhus.example", "Ebba Lund")
-    Membership.objects.create(
-        user=user,
-        city=City.objects.get(slug="aarhus"),
-        role=Membership.Role.EDITOR,
-        status=Membership.Status.APPROVED,
-    )
-    return user
+    return people.aarhus_editor()
 
 
 def test_a_file_too_large_is_refused_before_it_is_sent_and_a_small_one_is_added(page, editor):

@@ -8,7 +8,6 @@ Three people, three browser contexts: each acts only through the pages.
 import pytest
 from playwright.sync_api import expect
 
-from practices.models import City, Membership
 from tests.e2e import people
 
 pytestmark = pytest.mark.e2e
@@ -24,14 +23,7 @@ def heading(page):
 
 @pytest.fixture
 def editor(portal):
-    user = people.confirmed_member("ebba@aarhus.example", "Ebba Lund")
-    Membership.objects.create(
-        user=user,
-        city=City.objects.get(slug="aarhus"),
-        role=Membership.Role.EDITOR,
-        status=Membership.Status.APPROVED,
-    )
-    return user
+    return people.aarhus_editor()
 
 
 @pytest.fixture
