@@ -17,7 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from practices import caching, search
+from practices import caching, search, tagging
 from practices.countries import country_name
 from practices.models import City, Lesson, Network, Practice
 
@@ -130,7 +130,7 @@ def apply(queryset, filters, skip=None):
             queryset = queryset.filter(city__networks__slug=value)
         elif name == "tag":
             # A practice has a tag once and is linked to an event once: no duplicate rows.
-            queryset = queryset.filter(tags__slug=value)
+            queryset = tagging.with_tag(queryset, slug=value)
         elif name == "event":
             # Through the reverse relation: practices never imports events.
             queryset = queryset.filter(events__slug=value)
@@ -309,7 +309,7 @@ def count_facets(base, filters):
         )
     found["network"] = network_counts(results(skip="network"))
     narrowed = results(skip="tag")
-    found["tag"] = None if narrowed is None else top_tags(narrowed)
+    found["tag"] = None if narrowed is None else tagging.top_tags(narrowed, TOP_TAGS)
     return found
 
 
@@ -364,17 +364,6 @@ def network_counts(narrowed):
     return {
         (slug, name): n for slug, name, n in rows.annotate(n=Count("pk")).values_list(*fields, "n")
     }
-
-
-def top_tags(narrowed):
-    """[(slug, name, count)]: the TOP_TAGS tags most results have, most first."""
-    rows = (
-        narrowed.filter(tags__isnull=False)
-        .values_list("tags__slug", "tags__name")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "tags__name")
-    )
-    return list(rows[:TOP_TAGS])
 
 
 def every_country():

@@ -19,6 +19,29 @@ def practice_items():
     return TaggedItem.objects.filter(content_type=ContentType.objects.get_for_model(Practice))
 
 
+# Practices are joined to their tagged items from the items' side. A join through
+# `Practice.tags` casts the items' integer object_id to the practices' bigint id, and no index
+# serves that: every query reads all the tagged items (300,000 at 100,000 practices).
+
+
+def with_tag(practices, **tag):
+    """The `practices` that have the tag `tag` names (slug=…, or pk=…)."""
+    items = practice_items().filter(**{f"tag__{name}": value for name, value in tag.items()})
+    return practices.filter(pk__in=items.values("object_id"))
+
+
+def top_tags(practices, limit):
+    """[(slug, name, count)]: the `limit` tags most of `practices` have, most first."""
+    rows = (
+        practice_items()
+        .filter(object_id__in=practices.values("pk"))
+        .values_list("tag__slug", "tag__name")
+        .annotate(n=Count("object_id"))
+        .order_by("-n", "tag__name")
+    )
+    return list(rows[:limit])
+
+
 def published_counts():
     """[(slug, name, count)] for every tag of a published practice, kept like the list's
     counts (practices/caching.py)."""

@@ -22,7 +22,8 @@ def tag_list(request):
 def tag_detail(request, slug):
     """Anyone: a tag and its published practices, 20 a page; 404 for a tag none has."""
     tag = get_object_or_404(Tag, slug=slug)
-    published = Practice.objects.published().filter(tags=tag).order_by("-published_at", "-id")
+    published = tagging.with_tag(Practice.objects.published(), pk=tag.pk)
+    published = published.order_by("-published_at", "-id")
     page = paged_cards(request, published, "tag", {"tag": tag.pk})
     if not page.paginator.count:
         raise Http404("No published practice has this tag.")
