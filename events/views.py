@@ -8,15 +8,19 @@ from django.views.decorators.http import require_safe
 from events.models import Event, EventPractice
 from practices.models import Practice
 from practices.models.practice import CARD_DEFERRED
+from practices.views.browse import page_query, paginate
 
 
 @require_safe
 def event_list(request):
-    """Anyone: upcoming events soonest first, then past events newest first."""
+    """Anyone: upcoming events soonest first, then past events newest first, 20 a page; the
+    upcoming ones on the first page only."""
+    past = paginate(request, Event.objects.past())
+    upcoming = Event.objects.upcoming() if past.number == 1 else Event.objects.none()
     return render(
         request,
         "events/event_list.html",
-        {"upcoming": Event.objects.upcoming(), "past": Event.objects.past()},
+        {"upcoming": upcoming, "past": past, "page": past, "page_query": page_query(request)},
     )
 
 
