@@ -17,8 +17,8 @@ from practices.caching import CATALOGUE, PAGES
 
 BOTH = (PAGES, CATALOGUE)
 
-# (app label, model name, generations). A comment, a team or a network shows on pages but is
-# not counted.
+# (app label, model name, generations). A comment or a team shows on pages but is not counted;
+# a network is counted (its facet, its list) under its name.
 MODELS = [
     ("practices", "Practice", BOTH),
     ("practices", "PracticeLink", (PAGES,)),
@@ -26,7 +26,7 @@ MODELS = [
     ("practices", "Comment", (PAGES,)),
     ("practices", "City", BOTH),
     ("practices", "Lesson", BOTH),
-    ("practices", "Network", (PAGES,)),
+    ("practices", "Network", BOTH),
     ("practices", "Membership", (PAGES,)),
     ("taggit", "Tag", BOTH),
     ("taggit", "TaggedItem", BOTH),
@@ -38,7 +38,7 @@ MODELS = [
 # (app label, model name, many-to-many field, generations).
 RELATIONS = [
     ("practices", "Practice", "lessons", BOTH),
-    ("practices", "City", "networks", (PAGES,)),
+    ("practices", "City", "networks", BOTH),
     ("events", "Event", "lessons", (PAGES,)),
     ("events", "Event", "organisers", (PAGES,)),
 ]

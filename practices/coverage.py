@@ -14,6 +14,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from practices import caching
 from practices.countries import country_name, name_order
 from practices.models import City, Practice
 
@@ -61,33 +62,32 @@ def build(lessons, requested):
     (or for every country when it holds "ALL")."""
     numbers = [lesson.number for lesson in lessons]
     published = Practice.objects.published().order_by()
-    countries = {
-        row["country"]: row
-        for row in City.objects.values("country")
-        .annotate(city_count=Count("pk", distinct=True), total=Count("practices", filter=PUBLISHED))
-        .order_by()
-    }
-    by_country = _counts(published, "city__country")
+    # Counted over every published practice: kept like the list's counts (practices/caching.py).
+    countries = caching.cached("coverage-countries", {}, country_totals)
+    by_country = caching.cached(
+        "coverage-by-country", {}, lambda: _counts(published, "city__country")
+    )
 
     codes = sorted(countries, key=name_order)
     expanded = set(codes) if EXPAND_ALL in requested else set(codes) & requested
     cities_of = {code: [] for code in expanded}
     if expanded:
-        by_city = _counts(published.filter(city__country__in=expanded), "city_id")
-        cities = (
-            City.objects.filter(country__in=expanded)
-            .annotate(total=Count("practices", filter=PUBLISHED))
-            .order_by("name")
+        shown = {"countries": sorted(expanded)}
+        by_city = caching.cached(
+            "coverage-by-city",
+            shown,
+            lambda: _counts(published.filter(city__country__in=expanded), "city_id"),
         )
-        for city in cities:
-            cities_of[city.country.code].append(
+        cities = caching.cached("coverage-cities", shown, lambda: city_totals(expanded))
+        for pk, name, slug, country, total in cities:
+            cities_of[country].append(
                 _row(
-                    city.name,
-                    [by_city.get((city.pk, n), 0) for n in numbers],
-                    city.total,
+                    name,
+                    [by_city.get((pk, n), 0) for n in numbers],
+                    total,
                     numbers,
-                    city=city.slug,
-                    slug=city.slug,
+                    city=slug,
+                    slug=slug,
                 )
             )
 
@@ -117,6 +117,26 @@ def build(lessons, requested):
         all_expanded=bool(codes) and expanded == set(codes),
         any_expanded=bool(expanded),
     )
+
+
+def country_totals():
+    """{country code: {"city_count", "total"}}: its cities and their published practices."""
+    rows = (
+        City.objects.values("country")
+        .annotate(city_count=Count("pk", distinct=True), total=Count("practices", filter=PUBLISHED))
+        .order_by()
+    )
+    return {row["country"]: row for row in rows}
+
+
+def city_totals(codes):
+    """[(id, name, slug, country code, published practices)] of the cities of `codes`."""
+    cities = (
+        City.objects.filter(country__in=codes)
+        .annotate(total=Count("practices", filter=PUBLISHED))
+        .order_by("name")
+    )
+    return list(cities.values_list("pk", "name", "slug", "country", "total"))
 
 
 def coverage_url(codes, anchor=""):

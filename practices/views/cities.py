@@ -3,15 +3,15 @@
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from django.db.models import Count, Q
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
+from practices import caching
 from practices.countries import country_name, name_order
 from practices.models import City, Practice
 from practices.views.browse import paged_cards
-
-PUBLISHED = Q(practices__status=Practice.Status.PUBLISHED)
 
 
 @dataclass
@@ -31,17 +31,26 @@ class Country:
 @require_safe
 def city_list(request):
     """Anyone: the cities, grouped by country, with their number of published practices."""
-    cities = City.objects.annotate(published_count=Count("practices", filter=PUBLISHED))
-    countries = [
-        Country(code, list(group))
-        for code, group in groupby(cities.order_by("country", "name"), key=lambda c: c.country.code)
-    ]
-    countries.sort(key=lambda country: name_order(country.code))
-    return render(
-        request,
-        "practices/city_list.html",
-        {"countries": countries, "city_count": sum(len(c.cities) for c in countries)},
-    )
+
+    def grouped():
+        counts = caching.cached("city-counts", {}, published_per_city)
+        cities = City.objects.only("name", "slug", "country").order_by("country", "name")
+        for city in cities:
+            city.published_count = counts.get(city.pk, 0)
+        countries = [
+            Country(code, list(group)) for code, group in groupby(cities, lambda c: c.country.code)
+        ]
+        countries.sort(key=lambda country: name_order(country.code))
+        return {"countries": countries, "city_count": len(cities)}
+
+    # The list is drawn in a kept fragment (city_list.html): read only when it is drawn again.
+    return render(request, "practices/city_list.html", {"index": SimpleLazyObject(grouped)})
+
+
+def published_per_city():
+    """{city id: its number of published practices}, for the cities that have one."""
+    published = Practice.objects.published().order_by().values_list("city")
+    return dict(published.annotate(n=Count("pk")))
 
 
 @require_safe

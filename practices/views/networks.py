@@ -5,6 +5,7 @@ from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from practices import caching
 from practices.models import City, Network, Practice
 from practices.views.browse import paged_cards
 
@@ -12,15 +13,24 @@ from practices.views.browse import paged_cards
 @require_safe
 def network_list(request):
     """Anyone: the networks, each with how many member cities and published practices it has."""
-    networks = Network.objects.annotate(
-        city_count=Count("cities", distinct=True),
-        published_count=Count(
-            "cities__practices",
-            filter=Q(cities__practices__status=Practice.Status.PUBLISHED),
-            distinct=True,
-        ),
-    ).order_by("name")
+    counts = caching.cached("network-counts", {}, network_counts)
+    networks = list(Network.objects.order_by("name"))
+    for network in networks:
+        network.city_count, network.published_count = counts.get(network.pk, (0, 0))
     return render(request, "practices/network_list.html", {"networks": networks})
+
+
+def network_counts():
+    """{network id: (member cities, their published practices)}, from one grouped query."""
+    published = Q(cities__practices__status=Practice.Status.PUBLISHED)
+    rows = Network.objects.annotate(
+        city_count=Count("cities", distinct=True),
+        published_count=Count("cities__practices", filter=published, distinct=True),
+    )
+    return {
+        pk: (cities, practices)
+        for pk, cities, practices in rows.values_list("pk", "city_count", "published_count")
+    }
 
 
 @require_safe

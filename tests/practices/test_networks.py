@@ -97,3 +97,20 @@ def test_the_networks_page_in_french(anonymous, nordic):
     text = anonymous.get("/fr" + reverse("practices:networks")).text
     assert "Réseaux de villes" in text
     assert "Des villes nordiques unies contre la polarisation." in text
+
+
+def test_a_city_joining_a_network_shows_in_its_counts_at_once(anonymous, nordic):
+    lyon = CityFactory(name="Lyon-Villeurbanne")
+    PracticeFactory(title="Lyon practice", city=lyon)
+    before_list = anonymous.get("/networks/").text
+    before_facet = anonymous.get("/practices/").text
+    assert "2 member cities · 2 published practices" in before_list
+
+    lyon.networks.add(nordic)
+
+    assert "3 member cities · 3 published practices" in anonymous.get("/networks/").text
+    assert '<span class="count">(2)</span>' in before_facet
+    assert (
+        '<label for="network-nordic-safe-cities">Nordic Safe Cities '
+        '<span class="count">(3)</span></label>'
+    ) in anonymous.get("/practices/").text
