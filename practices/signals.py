@@ -7,6 +7,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag, TaggedItem
 
+from practices import tagging
 from practices.models import Comment, Practice
 from practices.search import forget, refresh_vectors
 
@@ -21,7 +22,7 @@ def refresh_after_tagging(sender, instance, action, **kwargs):
 def refresh_after_renaming_a_tag(sender, instance, created, **kwargs):
     # A curator may correct a tag's spelling in the admin: its practices are found by the new.
     if not created:
-        refresh_vectors(Practice.objects.filter(tags=instance))
+        refresh_vectors(tagging.with_tag(Practice.objects.all(), pk=instance.pk))
 
 
 @receiver(post_delete, sender=Comment)
