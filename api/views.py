@@ -99,7 +99,7 @@ def listed(filters):
     if "q" not in filters:
         return practice_filters.apply(LISTED.published(), filters)
     ids, _more = practice_filters.matches(Practice.objects.published(), filters)
-    return LISTED.filter(pk__in=ids)
+    return LISTED.filter(pk__among=ids)
 
 
 def summary(request, practice):

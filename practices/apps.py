@@ -7,4 +7,4 @@ class PracticesConfig(AppConfig):
     verbose_name = _("Practices")
 
     def ready(self):
-        from practices import signals  # noqa: F401 - connects the receivers
+        from practices import lookups, signals  # noqa: F401 - registers `among`, connects the receivers

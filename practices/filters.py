@@ -269,13 +269,22 @@ def count_facets(base, filters):
     def others(skip):
         return {name: value for name, value in filters.items() if name != skip}
 
+    kept = {}
+
+    def matched(skip):
+        """matches() of all filters but `skip`: the facets not filtered on share one."""
+        key = skip if skip in filters else None
+        if key not in kept:
+            kept[key] = matches(base, others(skip))
+        return kept[key]
+
     def results(skip):
         """The results filtered by all but `skip`; for a search, its matches (None past the
         limit)."""
         if "q" not in filters:
             return apply(base, others(skip))
-        ids, more = matches(base, others(skip))
-        return None if more else base.filter(pk__in=ids)
+        ids, more = matched(skip)
+        return None if more else base.filter(pk__among=ids)
 
     found = {}
     # Facets counted over the same search matches share one pass over them (count_among).
@@ -296,7 +305,7 @@ def count_facets(base, filters):
             narrowed = results(skip=name).values_list(field)
             found[name] = dict(narrowed.annotate(n=Count("pk")).values_list(field, "n"))
             continue
-        ids, more = matches(base, others(name))
+        ids, more = matched(name)
         if more:
             found[name] = dict.fromkeys(every())
         else:
@@ -341,7 +350,7 @@ def count_among(ids, names):
     search.MAX_RESULTS of them), in one query: a row per practice and lesson, counted here."""
     counts = {name: Counter() for name in names}
     seen = set()
-    rows = Practice.objects.filter(pk__in=ids).order_by()
+    rows = Practice.objects.filter(pk__among=ids).order_by()
     for pk, lesson, country, language, rating in rows.values_list(
         "pk", "lessons__number", "city__country", "language", "evidence_rating"
     ):

@@ -182,7 +182,7 @@ def ranked(queryset, query, ids, more):
     order = (
         # A title can match what its whole text does not ("-oslo"): the vector decides, read
         # here anyway for its rank.
-        queryset.model.objects.filter(pk__in=ids[:MAX_RESULTS], search_vector=tsquery)
+        queryset.model.objects.filter(pk__among=ids[:MAX_RESULTS], search_vector=tsquery)
         .annotate(rank=SearchRank(F("search_vector"), tsquery))
         .order_by("-rank", "-published_at", "-id")
     )
