@@ -47,8 +47,11 @@ def coverage(request):
     """Anyone: published practices by country (or city) and lesson, gaps marked."""
     lessons = list(Lesson.objects.all())
     requested = {code.upper() for code in request.GET.getlist("expand")}
-    return render(
-        request,
-        "practices/coverage.html",
-        {"lessons": lessons, "matrix": coverage_matrix.build(lessons, requested)},
-    )
+    # The table is kept as a fragment for the countries opened (2,000 cities' rows take a
+    # second to draw); the matrix is built only when it is drawn again.
+    context = {
+        "lessons": lessons,
+        "matrix": SimpleLazyObject(lambda: coverage_matrix.build(lessons, requested)),
+        "opened": ",".join(sorted(requested)),
+    }
+    return render(request, "practices/coverage.html", context)
