@@ -1,7 +1,7 @@
 """Networks of cities: the list of them, and each network's page, with its member cities and
 their practices."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
@@ -21,16 +21,19 @@ def network_list(request):
 
 
 def network_counts():
-    """{network id: (member cities, their published practices)}, from one grouped query."""
-    published = Q(cities__practices__status=Practice.Status.PUBLISHED)
-    rows = Network.objects.annotate(
-        city_count=Count("cities", distinct=True),
-        published_count=Count("cities__practices", filter=published, distinct=True),
+    """{network id: (member cities, their published practices)}, from two grouped queries. A
+    city is in a network once, so neither count needs to be distinct (that join of networks,
+    cities and every practice took 270 ms at 100,000 practices)."""
+    members = City.networks.through.objects.values_list("network").annotate(n=Count("pk"))
+    published = (
+        Practice.objects.published()
+        .filter(city__networks__isnull=False)
+        .values_list("city__networks")
+        .annotate(n=Count("pk"))
+        .order_by()
     )
-    return {
-        pk: (cities, practices)
-        for pk, cities, practices in rows.values_list("pk", "city_count", "published_count")
-    }
+    practices = dict(published)
+    return {pk: (cities, practices.get(pk, 0)) for pk, cities in members.order_by()}
 
 
 @require_safe
