@@ -1,47 +1,81 @@
-"""The practice list's cursor: an opaque token for "the practices after this one".
+"""The lists' cursors: an opaque token for "the rows after this one".
 
-Practices are listed newest first by (published_at, id), and a page is the practices strictly
-after the last one of the page before (keyset pagination). Walking the pages one by one gives
-every practice exactly once, even while others are published meanwhile: a new practice goes
-before the first page, never between two pages. Offsets would repeat or skip practices.
+Each list of the API has one order, by a column then the id (`Order`): practices newest first
+by (published_at, id), events latest first by (starts_at, id), cities by (name, id). A page is
+the rows strictly after the last one of the page before (keyset pagination). Walking the pages
+one by one gives every row exactly once, even while others are added meanwhile: a new practice
+or event goes before the first page, a new city wherever its name falls, never twice and
+never in place of another. Offsets would repeat or skip rows.
 """
 
 import base64
 import binascii
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.db.models import Q
+
+# The largest id a database column holds (bigint): a larger one cannot be a row's.
+MAX_ID = 2**63 - 1
 
 
 class BadCursor(ValueError):
     pass
 
 
-def encode(practice):
-    """The cursor for the practices after `practice` (with published_at and pk)."""
-    text = f"{practice.published_at.isoformat()}|{practice.pk}"
-    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+def moment(text):
+    """A cursor's date and time: ISO 8601 with its offset, one every database can store."""
+    value = datetime.fromisoformat(text)
+    if value.tzinfo is None:
+        raise ValueError
+    value.astimezone(UTC)  # OverflowError when UTC falls before year 1 or after 9999
+    return value
 
 
-def decode(cursor):
-    """(published_at, id) from a cursor this API gave; BadCursor for anything else."""
-    try:
-        padded = cursor + "=" * (-len(cursor) % 4)
-        published, pk = base64.urlsafe_b64decode(padded).decode().split("|")
-        published_at = datetime.fromisoformat(published)
-        if published_at.tzinfo is None:
-            raise ValueError
-        return published_at, int(pk)
-    except (ValueError, binascii.Error, UnicodeDecodeError) as error:
-        raise BadCursor from error
+def name(text):
+    """A cursor's name: any text a column holds (PostgreSQL's hold no NUL)."""
+    if "\x00" in text:
+        raise ValueError
+    return text
 
 
-def after(queryset, cursor):
-    """The practices of `queryset` after the cursor, in the list's order (newest first)."""
-    ordered = queryset.order_by("-published_at", "-pk")
-    if not cursor:
-        return ordered
-    published_at, pk = decode(cursor)
-    return ordered.filter(
-        Q(published_at__lt=published_at) | Q(published_at=published_at, pk__lt=pk)
-    )
+class Order:
+    """A list's order by `field`, then the id, descending or not, and its cursor."""
+
+    def __init__(self, field, *, read, descending):
+        self.field, self.read, self.descending = field, read, descending
+
+    def encode(self, row):
+        """The cursor for the rows after `row`."""
+        value = getattr(row, self.field)
+        if isinstance(value, datetime):
+            value = value.isoformat()
+        text = f"{value}|{row.pk}"
+        return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+    def decode(self, cursor):
+        """(value, id) from a cursor this API gave for this list; BadCursor for anything else."""
+        try:
+            padded = cursor + "=" * (-len(cursor) % 4)
+            value, pk = base64.urlsafe_b64decode(padded).decode().rsplit("|", 1)
+            pk = int(pk)
+            if not -MAX_ID <= pk <= MAX_ID:
+                raise ValueError
+            return self.read(value), pk
+        except (ValueError, OverflowError, binascii.Error, UnicodeDecodeError) as error:
+            raise BadCursor from error
+
+    def after(self, queryset, cursor):
+        """The rows of `queryset` after the cursor (all of them without one), in this order."""
+        sign, beyond = ("-", "lt") if self.descending else ("", "gt")
+        ordered = queryset.order_by(f"{sign}{self.field}", f"{sign}pk")
+        if not cursor:
+            return ordered
+        value, pk = self.decode(cursor)
+        return ordered.filter(
+            Q(**{f"{self.field}__{beyond}": value}) | Q(**{self.field: value, f"pk__{beyond}": pk})
+        )
+
+
+PRACTICES = Order("published_at", read=moment, descending=True)
+EVENTS = Order("starts_at", read=moment, descending=True)
+CITIES = Order("name", read=name, descending=False)

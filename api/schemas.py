@@ -5,6 +5,10 @@ from datetime import datetime
 
 from ninja import Field, Schema
 
+# An event lists at most this many of its practices, so a page of events stays small whatever
+# one event shows; all of them are a link away (the practices filtered by the event).
+PRACTICES_PER_EVENT = 50
+
 
 class CityRef(Schema):
     slug: str
@@ -64,12 +68,18 @@ class PracticeDetail(PracticeSummary):
     events: list[EventRef]
 
 
-class PracticePage(Schema):
-    results: list[PracticeSummary]
+class Page(Schema):
+    """A page of a list: its rows, and how to ask for the rows after them."""
+
+    results: list
     next_cursor: str | None = Field(
         description="Pass as `cursor` for the next page; None on the last one."
     )
     next: str | None = Field(description="The next page's address; None on the last one.")
+
+
+class PracticePage(Page):
+    results: list[PracticeSummary]
 
 
 class Lesson(Schema):
@@ -91,6 +101,10 @@ class City(CityRef):
     networks: list[str] = Field(description="The slugs of the networks it is in.")
     practice_count: int = Field(description="How many published practices it has.")
     practices: str = Field(description="Its practices in this API.")
+
+
+class CityPage(Page):
+    results: list[City]
 
 
 class Network(Schema):
@@ -117,7 +131,16 @@ class Event(Schema):
     link: str = Field(description="The recording or the event's own page; may be empty.")
     url: str
     lessons: list[int]
-    practices: list[str] = Field(description="The slugs of the published practices shown.")
+    practices: list[str] = Field(
+        description=f"The slugs of the published practices shown, at most "
+        f"{PRACTICES_PER_EVENT}: all of them are at `practices_url`."
+    )
+    practice_count: int = Field(description="How many published practices were shown.")
+    practices_url: str = Field(description="The published practices shown, in this API.")
+
+
+class EventPage(Page):
+    results: list[Event]
 
 
 class Problem(Schema):

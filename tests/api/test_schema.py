@@ -28,7 +28,16 @@ def test_openapi_description_is_valid_and_names_every_endpoint(anonymous):
         "q", "lesson", "country", "city", "tag", "network", "event", "language", "evidence",
         "year", "cursor", "limit",
     }  # fmt: skip
-    assert set(schema["paths"]["/api/v1/practices/"]["get"]["responses"]) == {"200", "400", "429"}
+    for path in ("/api/v1/practices/", "/api/v1/events/", "/api/v1/cities/"):
+        assert set(schema["paths"][path]["get"]["responses"]) == {"200", "400", "429"}
+    for path in ("/api/v1/events/", "/api/v1/cities/"):
+        parameters = {p["name"]: p for p in schema["paths"][path]["get"]["parameters"]}
+        assert set(parameters) == {"cursor", "limit"}
+        assert parameters["limit"]["schema"]["minimum"] == 1
+        assert parameters["limit"]["schema"]["maximum"] == 100
+        page = schema["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]
+        page = schema["components"]["schemas"][page["schema"]["$ref"].rsplit("/", 1)[-1]]
+        assert set(page["properties"]) == {"results", "next_cursor", "next"}
 
 
 def test_documentation_page_loads_only_our_own_files_and_no_inline_script(anonymous):
