@@ -1,11 +1,16 @@
 """Comment threads: reading one as a tree, and the rules for posting (reporting is
 `Comment.report()`; both refuse with `Refused`, from the models).
 
-A thread of any size is read in two queries (the comments with their authors, and the authors'
-city teams) and arranged in Python, so a practice with 500 comments costs what one with 5 does.
-Drawing 500 comments through the template still takes tens of milliseconds, so the page keeps
-the drawn thread as a `{% cache %}` fragment for each audience() that sees the same one
-(templates/practices/includes/_thread.html).
+A long thread comes in pages of PER_PAGE conversations: top-level comments, oldest first, each
+with all its replies, so a conversation is never split. The pages count every top-level comment,
+removed or hidden ones too: a comment's page is the same for every reader and never moves when
+others are removed, so a link to it stays right (page_of(); `/comments/<id>/` sends a reader
+there). A page of any size is read in three queries (how many top-level comments, kept in the
+cache; the page's comments with their authors, found from its top-level ones through
+Comment.parent by one recursive query however deep the replies go; and the authors' city
+teams) and arranged in Python. Drawing it through the template still takes milliseconds, so
+the page keeps each drawn page of the thread as a `{% cache %}` fragment for each audience()
+that sees the same one (templates/practices/includes/_thread.html).
 """
 
 from dataclasses import dataclass
@@ -13,16 +18,25 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count, Min, Prefetch, Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from practices import hooks
+from practices import caching, hooks
 from practices.models import Comment, Membership, Refused, ThreadSubscription
 
 # Replies deeper than this are drawn at this depth; they still say whom they answer.
 MAX_DEPTH = 4
+# Conversations (top-level comments with their replies) on a page of the thread: a long read
+# already, and few enough to draw in milliseconds. In the bench's corpus every practice but the
+# hot one has at most 17, so its thread stays on one page; the hot one's 338 make 7 pages, of
+# 132 comments (117 kB) down to 40 (45 kB), where its one page had all 500 (405 kB).
+PER_PAGE = 50
+# The query parameter of the thread's pages (page 1 is the practice's address alone): "comments"
+# says what it pages, and leaves "page" free for anything else the practice's page may list.
+PAGE_PARAM = "comments"
 
 
 @dataclass
@@ -35,12 +49,35 @@ class Entry:
     placeholder: str = ""  # "comment removed" / "comment hidden by a moderator", or ""
 
 
-def thread(practice, viewer):
-    """The practice's comments, oldest first with replies under what they answer, as a flat
-    list of entries with their depth. Removed or hidden comments keep their place only where
-    replies hang from them; the author of a hidden comment and staff still see it."""
+def top_level(practice):
+    return practice.comments.filter(parent=None).order_by("created_at", "pk")
+
+
+def with_replies(roots):
+    """SQL for the ids of the comments `roots` (a queryset of ids) and of every reply under
+    them, however deep: one recursive query, on PostgreSQL and SQLite alike. UNION, not UNION
+    ALL, so even a loop of parents (only the admin could make one) ends."""
+    sql, params = roots.query.sql_with_params()
+    table = connection.ops.quote_name(Comment._meta.db_table)
+    return RawSQL(
+        f"WITH RECURSIVE conversation(id) AS (SELECT * FROM ({sql}) AS roots UNION "
+        f"SELECT reply.id FROM {table} AS reply "
+        "JOIN conversation ON reply.parent_id = conversation.id) SELECT id FROM conversation",
+        params,
+    )
+
+
+def thread(practice, viewer, page=1):
+    """The page `page` of the practice's thread: its top-level comments there, oldest first,
+    with all their replies under what they answer, as a flat list of entries with their depth.
+    Removed or hidden comments keep their place only where replies hang from them; the author
+    of a hidden comment and staff still see it."""
+    start = (page - 1) * PER_PAGE
+    roots = top_level(practice).values("pk")[start : start + PER_PAGE]
     comments = list(
-        practice.comments.select_related("author", "parent__author").prefetch_related(
+        practice.comments.filter(pk__in=with_replies(roots))
+        .select_related("author", "parent__author")
+        .prefetch_related(
             Prefetch(
                 "author__memberships",
                 queryset=Membership.objects.approved().select_related("city"),
@@ -48,6 +85,8 @@ def thread(practice, viewer):
             )
         )
     )
+    # Replies moved to another practice (only the admin can) hang from nothing here: only what
+    # the page's top-level comments reach is drawn, as when the whole thread was read.
     children = {}
     for comment in comments:
         children.setdefault(comment.parent_id, []).append(comment)
@@ -73,6 +112,61 @@ def thread(practice, viewer):
         for comment, depth in order
         if comment.pk in kept
     ]
+
+
+def top_level_count(practice):
+    """How many top-level comments the practice has: its thread's pages are counted in them.
+    Kept like the drawn thread, until a comment changes (portal/staleness.py)."""
+    return caching.cached(
+        "thread-top-level", {"practice": practice.pk}, top_level(practice).count, caching.PAGES
+    )
+
+
+def page_of(comment):
+    """The page of its thread that shows `comment`: its conversation's, counted by the
+    top-level comments posted before the one it hangs from. Two queries for a reply (its
+    top-level comment, found by one recursive query however deep it is), one for the rest."""
+    root = comment
+    if comment.parent_id is not None:
+        table = connection.ops.quote_name(Comment._meta.db_table)
+        up = RawSQL(
+            f"WITH RECURSIVE up(id, parent_id) AS (SELECT id, parent_id FROM {table} "
+            "WHERE id = %s UNION SELECT answered.id, answered.parent_id FROM "
+            f"{table} AS answered JOIN up ON answered.id = up.parent_id) SELECT id FROM up",
+            (comment.parent_id,),
+        )
+        root = Comment.objects.filter(pk__in=up, parent=None).only("created_at").first()
+        if root is None:  # a loop of parents, which only the admin could make
+            return 1
+    earlier = Q(created_at__lt=root.created_at) | Q(created_at=root.created_at, pk__lt=root.pk)
+    before = top_level(comment.practice).filter(earlier).count()
+    return before // PER_PAGE + 1
+
+
+def page_url(practice, number, anchor="comments"):
+    """The address of the page `number` of the practice's thread, at `anchor` (none if "")."""
+    query = f"?{PAGE_PARAM}={number}" if number > 1 else ""
+    return f"{practice.get_absolute_url()}{query}" + (f"#{anchor}" if anchor else "")
+
+
+def comment_url(comment):
+    """Where `comment` is: its thread's page, at the comment."""
+    return page_url(comment.practice, page_of(comment), f"comment-{comment.pk}")
+
+
+def page_links(practice, page):
+    """The links of the thread's pagination below it: (number, address) for each page shown,
+    (None, "") for an ellipsis between them, and the address of the previous and next page."""
+    paginator = page.paginator
+    numbers = paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    return {
+        "pages": [
+            (None, "") if number == paginator.ELLIPSIS else (number, page_url(practice, number))
+            for number in numbers
+        ],
+        "previous": page_url(practice, page.number - 1) if page.has_previous() else "",
+        "next": page_url(practice, page.number + 1) if page.has_next() else "",
+    }
 
 
 def audience(practice, viewer):

@@ -47,6 +47,7 @@ urlpatterns = [
     path("practices/<slug:slug>/files/<int:pk>/<str:name>", files.file_download, name="file"),
     path("practices/<slug:slug>/comments/", comments.comment_post, name="comment"),
     path("practices/<slug:slug>/follow/", comments.follow, name="follow"),
+    path("comments/<int:pk>/", comments.comment_link, name="comment_link"),
     path("comments/<int:pk>/reply/", comments.comment_reply, name="comment_reply"),
     path("comments/<int:pk>/edit/", comments.comment_edit, name="comment_edit"),
     path("comments/<int:pk>/delete/", comments.comment_delete, name="comment_delete"),

@@ -117,7 +117,9 @@ class Comment(models.Model):
                 practice.recount_comments()
 
     def get_absolute_url(self):
-        return reverse("practices:detail", args=[self.practice.slug]) + f"#comment-{self.pk}"
+        """The comment's lasting address (e-mails, the admin): it sends the reader to the page
+        of the thread that shows it (practices/threads.py), wherever that is by then."""
+        return reverse("practices:comment_link", args=[self.pk])
 
     @property
     def html(self):

@@ -18,15 +18,16 @@ from practices.models.practice import MARKDOWN_FIELDS
 PAGE_SIZE = 20
 
 
-def paginate(request, rows, per_page=PAGE_SIZE, count=None):
+def paginate(request, rows, per_page=PAGE_SIZE, count=None, param="page"):
     """The requested page of a list (`rows`: a queryset, or range(count) for a view that finds
-    the page's rows itself); a page that does not exist is a 404, not an error. `count`, when
-    known already, spares counting the whole list again."""
+    the page's rows itself), its number in the query parameter `param`; a page that does not
+    exist is a 404, not an error. `count`, when known already, spares counting the whole list
+    again."""
     paginator = Paginator(rows, per_page)
     if count is not None:
         paginator.count = count
     try:
-        return paginator.page(request.GET.get("page", 1))
+        return paginator.page(request.GET.get(param, 1))
     except (EmptyPage, PageNotAnInteger):
         raise Http404("No such page.") from None
 
@@ -173,9 +174,22 @@ def practice_page(request, practice, *, preview=False):
         ),
     }
     if not preview:
+        # A long thread comes in pages of its conversations; one past the end is a 404.
+        comment_page = paginate(
+            request,
+            range(threads.top_level_count(practice)),
+            per_page=threads.PER_PAGE,
+            param=threads.PAGE_PARAM,
+        )
         context |= {
+            "comment_page": comment_page,
+            # Each page of the thread is its own address (the sitemap lists the first only).
+            "page_address": threads.page_url(practice, comment_page.number, anchor=""),
+            "comment_links": threads.page_links(practice, comment_page),
             # Drawn only when the thread's fragment is not in the cache (_thread.html).
-            "thread": SimpleLazyObject(lambda: threads.thread(practice, request.user)),
+            "thread": SimpleLazyObject(
+                lambda: threads.thread(practice, request.user, comment_page.number)
+            ),
             "audience": threads.audience(practice, request.user),
             "comment_form": CommentForm(),
             "comment_token": uuid.uuid4().hex,

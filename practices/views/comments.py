@@ -1,4 +1,5 @@
-"""Comment threads on practices: posting, replying, editing, removing, reporting, following.
+"""Comment threads on practices: posting, replying, editing, removing, reporting, following,
+and a comment's lasting address.
 
 Every action is a plain form post, so the thread works without JavaScript. Posting needs a
 signed-in member with a confirmed e-mail address (one without is shown a page saying so, and
@@ -17,7 +18,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from practices import threads
 from practices.forms import CommentForm, CommentReportForm
@@ -57,6 +58,17 @@ def form_page(request, practice, form, parent=None, status=200):
     )
 
 
+@require_safe
+def comment_link(request, pk):
+    """Anyone: a comment's lasting address, sent on to the page of its thread that shows it,
+    at the comment. A comment the reader may not read (removed; hidden, to anyone but its
+    author and staff; on a practice not published) is a 404."""
+    comment = comment_for(pk)
+    if threads.placeholder_for(comment, request.user):
+        raise Http404("This comment is not shown.")
+    return redirect(threads.comment_url(comment))
+
+
 @verified_email_required
 @require_POST
 def comment_post(request, slug):
@@ -83,7 +95,8 @@ def comment_post(request, slug):
     except Refused as refusal:
         form.add_error(None, str(refusal))
         return form_page(request, practice, form, parent, status=429)
-    return redirect(comment)
+    # Straight to the page of the thread that shows it, not through its lasting address.
+    return redirect(threads.comment_url(comment))
 
 
 @verified_email_required
@@ -105,7 +118,7 @@ def comment_edit(request, pk):
     form = CommentForm(request.POST or None, initial={"body": comment.body})
     if request.method == "POST" and form.is_valid():
         comment.edit(form.cleaned_data["body"])
-        return redirect(comment)
+        return redirect(threads.comment_url(comment))
     return render(request, "practices/comment_edit.html", {"comment": comment, "form": form})
 
 
@@ -118,7 +131,7 @@ def comment_delete(request, pk):
     if request.method == "POST":
         comment.remove()
         messages.success(request, _("Your comment was removed."))
-        return redirect(comment.practice)
+        return redirect(threads.page_url(comment.practice, threads.page_of(comment)))
     return render(request, "practices/comment_delete.html", {"comment": comment})
 
 
@@ -136,7 +149,7 @@ def comment_report(request, pk):
             messages.info(request, str(refusal))
         else:
             messages.success(request, _("Thank you: the moderators will look at this comment."))
-        return redirect(comment.practice)
+        return redirect(threads.page_url(comment.practice, threads.page_of(comment)))
     return render(request, "practices/comment_report.html", {"comment": comment, "form": form})
 
 

@@ -100,7 +100,7 @@ def test_a_daily_digest_is_in_the_members_language(published, member_user):
     [digest] = [m for m in delivered() if m.to == [reader.email]]
     assert "Votre résumé quotidien\u00a0: 2 nouveaux éléments" in digest.subject
     assert "Nouveaux commentaires dans les discussions" in digest.body
-    assert "://127.0.0.1:8000/fr/practices/published-a/#comment-" in digest.body
+    assert "://127.0.0.1:8000/fr/comments/" in digest.body
 
 
 def test_a_digests_unsubscribe_link_turns_off_what_it_gathers(

@@ -12,6 +12,7 @@ from taggit.models import Tag
 from events.models import AgendaItem, EventPractice, Speaker
 from portal import staleness
 from practices.models import Comment, Lesson
+from practices.threads import PER_PAGE
 from tests.factories import (
     CityFactory,
     EventFactory,
@@ -189,8 +190,25 @@ def test_a_change_shows_on_the_next_anonymous_read(anonymous, world, label):
     assert shown in html.unescape(after.text)
 
 
-# The pages of tags and networks, cached like the others, follow the changes they show.
+def later_page_of_the_thread(w):
+    """A thread of two pages: its second, a reply on it posted."""
+    roots = [
+        Comment.objects.create(practice=w.practice, author=w.author, body=f"Root {i}")
+        for i in range(PER_PAGE)
+    ]
+    return (
+        f"{w.page}?comments=2",
+        lambda: Comment.objects.create(
+            practice=w.practice, author=w.author, body="Seconded.", parent=roots[-1]
+        ),
+        "Seconded.",
+    )
+
+
+# The pages of tags and networks, and the later pages of a thread, cached like the others,
+# follow the changes they show.
 PLACES = {
+    "thread's second page, a reply": later_page_of_the_thread,
     "tag index, a new tag": lambda w: (
         "/tags/",
         lambda: PracticeFactory(title="Street lighting", tags=["schools"]),

@@ -315,21 +315,22 @@ def test_a_thread_of_500_comments_costs_a_constant_number_of_queries(
     # Django keeps content types once read: read first, so the count is the page's own.
     ContentType.objects.get_for_model(Practice)
     # The practice, its networks, lessons, tags, links, files, adaptations, two queries for
-    # related practices, its translations and events; the comments with their authors, and
-    # the authors' teams.
+    # related practices, its translations and events; the thread's top-level comments counted,
+    # the page's comments with their authors, and the authors' teams.
     with django_assert_max_num_queries(13):
         response = anonymous.get(published.get_absolute_url())
-    assert response.text.count('class="comment depth-') == 500
+    # Its first 50 conversations, each with its reply (tests/practices/test_thread_pages.py).
+    assert response.text.count('class="comment depth-') == 100
     assert "(500 comments)" in response.text
     # The member's session and account, and whether they may edit, have commented, follow;
-    # the thread drawn for members.
+    # the thread's first page drawn for members.
     with django_assert_max_num_queries(18):
         assert member.get(published.get_absolute_url()).status_code == 200
     # Drawn once, the thread and the parts around it are served again without reading them:
     # the practice's row is all the page reads.
     with django_assert_max_num_queries(1):
         again = anonymous.get(published.get_absolute_url())
-    assert again.text.count('class="comment depth-') == 500
+    assert again.text.count('class="comment depth-') == 100
 
 
 def test_lists_show_comment_counts_from_the_same_query(anonymous, published, member_user):

@@ -81,11 +81,12 @@ def test_a_comment_reaches_english_and_french_editors_each_in_their_language(
     assert set(by_recipient) == {(english.email,), (french.email,)}
     in_french = by_recipient[(french.email,)]
     assert "a commenté" in in_french.subject
-    assert "/fr/practices/youth-panels/#comment-" in in_french.body
+    comment = practice.comments.get()
+    assert f"/fr/comments/{comment.pk}/" in in_french.body
     assert "/fr/comments/unsubscribe/" in in_french.body
     in_english = by_recipient[(english.email,)]
     assert "commented on" in in_english.subject
-    assert "://127.0.0.1:8000/practices/youth-panels/#comment-" in in_english.body
+    assert f"://127.0.0.1:8000/comments/{comment.pk}/" in in_english.body
     assert "/fr/" not in in_english.body
 
 
