@@ -4,6 +4,7 @@ corpus's settings: `python -m bench.django_steps <step> [arguments]` prints one 
 import json
 import random
 import sys
+import time
 from urllib.parse import urlencode
 
 import django
@@ -82,21 +83,17 @@ def pages(seed=1):
     }
     found = {}
     for name, url in addresses.items():
-        cold, warm = count_queries(url)
-        found[name] = {"url": url, "queries": warm, "queries_cold": cold}
+        found[name] = {"url": url, **count_queries(url)}
     for name, paths in varied.items():
-        cold, warm = count_queries(paths[0])
         found[name] = {
             "url": paths[0],
             "paths": paths,
             "warm_up_start": len(paths) // 2,
-            "queries": warm,
-            "queries_cold": cold,
+            **count_queries(paths[0]),
         }
     # Last, so that the PDFs' work is over before the other pages are loaded.
     pdf = reverse("shelves:shared_briefing", args=[bench_collection().token])
-    cold, warm = count_queries(pdf)
-    found["collection_pdf"] = {"url": pdf, "queries": warm, "queries_cold": cold}
+    found["collection_pdf"] = {"url": pdf, **count_queries(pdf)}
     found["_corpus"] = {
         "practices": Practice.objects.count(),
         "published": published.count(),
@@ -164,17 +161,24 @@ def queries(words, count=2 * VARIED_PAGES):
 
 
 def count_queries(url):
-    """Queries of a first request (every cache empty) and of the next one (what the load sees)."""
+    """Queries of a first request (every cache empty) and of the next one (what the load sees),
+    and how long the first one took in this process, in ms: what the first reader after a
+    change waits for, on its own."""
     client = Client()
-    counted = []
+    client.get(url)  # the process's own first request (templates, translations) is not timed
     clear_caches()
-    for _attempt in ("cold", "warm"):
+
+    def read():
+        started = time.perf_counter()
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
         if response.status_code != 200:
             raise SystemExit(f"{url} answered {response.status_code}, not 200")
-        counted.append(len(queries))
-    return counted
+        return len(queries), round((time.perf_counter() - started) * 1000, 1)
+
+    cold, cold_ms = read()
+    warm, _ms = read()
+    return {"queries": warm, "queries_cold": cold, "cold_ms": cold_ms}
 
 
 def sessions(count):

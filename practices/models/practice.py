@@ -336,6 +336,23 @@ class Practice(models.Model):
             models.Index(fields=["status", "language"], name="practice_status_lang_idx"),
             models.Index(fields=["status", "evidence"], name="practice_status_evid_idx"),
             models.Index(fields=["status", "evidence_rating"], name="practice_status_rating_idx"),
+            # What the counts beside the list and the home page's chart read of every published
+            # practice, so that they scan this index instead of the wide rows (at 100,000
+            # practices the table is 586 MB): the first list after a change 750 -> 315 ms.
+            models.Index(
+                fields=[
+                    "id",
+                    "city",
+                    "language",
+                    "evidence_rating",
+                    "published_at",
+                    "start_year",
+                    "end_year",
+                    "ongoing",
+                ],
+                condition=Q(status="published"),
+                name="practice_published_facets_idx",
+            ),
             # The sitemap index's date: the latest update of a published practice, read off
             # the index's end instead of every row.
             models.Index(fields=["status", "updated_at"], name="practice_status_updated_idx"),
