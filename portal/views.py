@@ -42,9 +42,9 @@ def home(request):
         # The chart's years end with this one: a new year draws the fragment again.
         "this_year": now.year,
         "featured": SimpleLazyObject(featured),
-        # Read only when the minute's fragment is drawn (home.html).
-        "upcoming_events": Event.objects.upcoming(now)[:3],
-        "recent_events": Event.objects.past(now)[:3],
+        # Read only when the minute's fragment is drawn (home.html); not even built before.
+        "upcoming_events": SimpleLazyObject(lambda: Event.objects.upcoming(now)[:3]),
+        "recent_events": SimpleLazyObject(lambda: Event.objects.past(now)[:3]),
         "events_minute": now.strftime("%Y%m%d%H%M"),
     }
     return render(request, "portal/home.html", context)

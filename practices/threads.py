@@ -143,10 +143,12 @@ def page_of(comment):
     return before // PER_PAGE + 1
 
 
-def page_url(practice, number, anchor="comments"):
-    """The address of the page `number` of the practice's thread, at `anchor` (none if "")."""
+def page_url(practice, number, anchor="comments", *, address=None):
+    """The address of the page `number` of the practice's thread, at `anchor` (none if "");
+    `address`, the practice's, if the caller has it already."""
     query = f"?{PAGE_PARAM}={number}" if number > 1 else ""
-    return f"{practice.get_absolute_url()}{query}" + (f"#{anchor}" if anchor else "")
+    address = address or practice.get_absolute_url()
+    return f"{address}{query}" + (f"#{anchor}" if anchor else "")
 
 
 def comment_url(comment):
@@ -159,13 +161,18 @@ def page_links(practice, page):
     (None, "") for an ellipsis between them, and the address of the previous and next page."""
     paginator = page.paginator
     numbers = paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+    address = practice.get_absolute_url()
+
+    def url(number):
+        return page_url(practice, number, address=address)
+
     return {
         "pages": [
-            (None, "") if number == paginator.ELLIPSIS else (number, page_url(practice, number))
+            (None, "") if number == paginator.ELLIPSIS else (number, url(number))
             for number in numbers
         ],
-        "previous": page_url(practice, page.number - 1) if page.has_previous() else "",
-        "next": page_url(practice, page.number + 1) if page.has_next() else "",
+        "previous": url(page.number - 1) if page.has_previous() else "",
+        "next": url(page.number + 1) if page.has_next() else "",
     }
 
 

@@ -164,7 +164,9 @@ def practice_page(request, practice, *, preview=False):
         "shown": shown,
         "preview": preview,
         "can_edit": can_edit,
-        "event_links": practice.event_links.select_related("event").order_by("event__starts_at"),
+        "event_links": SimpleLazyObject(
+            lambda: practice.event_links.select_related("event").order_by("event__starts_at")
+        ),
         "related": SimpleLazyObject(lambda: list(shown.related())),
         # Editors of the city and staff see how the practice got here.
         "history": practice.status_changes.select_related("changed_by") if can_edit else None,
