@@ -36,9 +36,10 @@ api = NinjaAPI(
         "The published practices of the Together for Safety portal, read-only, as JSON. "
         "No key is needed; each client address may make a limited number of requests a minute "
         "(429 with Retry-After past it). Every answer has an ETag (and the practices a "
-        "Last-Modified): ask again with If-None-Match for a 304 when nothing changed. Any site "
-        "may fetch it (Access-Control-Allow-Origin: *). Texts are under CC BY 4.0: credit the "
-        "city and link to the practice's page."
+        "Last-Modified): ask again with If-None-Match for a 304 when nothing changed. Lists "
+        "come a page at a time: a page's next_cursor is for the list that gave it, and another "
+        "list's is a 400. Any site may fetch it (Access-Control-Allow-Origin: *). Texts are "
+        "under CC BY 4.0: credit the city and link to the practice's page."
     ),
     urls_namespace="api",
     # The description and its page are read, never posted to.
@@ -157,7 +158,9 @@ class PracticeFilters(Schema):
 class Paging(Schema):
     """The page of a list asked for: the rows after a cursor, so many of them."""
 
-    cursor: str | None = Field(None, description="The `next_cursor` of the page before.")
+    cursor: str | None = Field(
+        None, description="The `next_cursor` of this list's page before; another list's is a 400."
+    )
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="How many per page.")
 
 
@@ -166,7 +169,18 @@ def cursor_errors(order, paging):
     try:
         if paging.cursor:
             order.decode(paging.cursor)
-    except cursors.BadCursor:
+    except cursors.BadCursor as error:
+        if error.of:
+            return {
+                "cursor": f"A cursor of the {error.of} list, not of the {order.name} list: "
+                "pass a page's next_cursor to the list that gave it."
+            }
+        if error.unnamed:
+            return {
+                "cursor": f"Not a cursor of the {order.name} list, or one of those given before "
+                "cursors named their list, which it no longer reads: start again from its "
+                "first page."
+            }
         return {"cursor": "Not a cursor this API gave: pass a page's next_cursor as it is."}
     return {}
 
