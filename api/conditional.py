@@ -4,7 +4,9 @@ An answer's body is kept in the "pages" cache under the PAGES generation (practi
 so until something public changes the same address is answered from the cache, without the
 database. Its ETag is a digest of the body itself, so it is right even when nothing is kept
 (the DummyCache of a production server without Redis). Last-Modified is given where the answer
-has a date to give (practices); If-None-Match, which a client should prefer, covers everything.
+has a date to give (practices, events, cities and networks, as api/changes.py dates them; not
+the lessons, which hold no time); If-None-Match, which a client should prefer, covers
+everything.
 """
 
 import hashlib

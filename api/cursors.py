@@ -6,6 +6,11 @@ the rows strictly after the last one of the page before (keyset pagination). Wal
 one by one gives every row exactly once, even while others are added meanwhile: a new practice
 or event goes before the first page, a new city wherever its name falls, never twice and
 never in place of another. Offsets would repeat or skip rows.
+
+A cursor names its list ("events|<starts_at>|<id>", base64url), so one list's cursor given to
+another is refused, not read as a position in it (a practice's moment as a city's name). The
+practices' cursors given out before they named their list ("<published_at>|<id>") still read
+as practices' positions: clients may have stored them. The other lists take only named ones.
 """
 
 import base64
@@ -19,7 +24,16 @@ MAX_ID = 2**63 - 1
 
 
 class BadCursor(ValueError):
-    pass
+    """Not a cursor of this list: `of` names the list it is of if it is another's; `unnamed`
+    says it names none (given before cursors named their list, or by no list)."""
+
+    def __init__(self, of=None, unnamed=False):
+        super().__init__(of)
+        self.of, self.unnamed = of, unnamed
+
+
+# The lists by name, as their cursors name them.
+ORDERS = {}
 
 
 def moment(text):
@@ -39,29 +53,44 @@ def name(text):
 
 
 class Order:
-    """A list's order by `field`, then the id, descending or not, and its cursor."""
+    """The order of the list `name` by `field`, then the id, descending or not, and its
+    cursor. `unnamed` takes the cursors given before cursors named their list as this one's."""
 
-    def __init__(self, field, *, read, descending):
-        self.field, self.read, self.descending = field, read, descending
+    def __init__(self, name, field, *, read, descending, unnamed=False):
+        self.name, self.field, self.read, self.descending = name, field, read, descending
+        self.unnamed = unnamed
+        ORDERS[name] = self
 
     def encode(self, row):
         """The cursor for the rows after `row`."""
         value = getattr(row, self.field)
         if isinstance(value, datetime):
             value = value.isoformat()
-        text = f"{value}|{row.pk}"
+        text = f"{self.name}|{value}|{row.pk}"
         return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
     def decode(self, cursor):
-        """(value, id) from a cursor this API gave for this list; BadCursor for anything else."""
+        """(value, id) from a cursor this API gave for this list; BadCursor for anything else,
+        naming the list it is of if it is another's."""
         try:
             padded = cursor + "=" * (-len(cursor) % 4)
-            value, pk = base64.urlsafe_b64decode(padded).decode().rsplit("|", 1)
+            text = base64.urlsafe_b64decode(padded).decode()
+        except (ValueError, binascii.Error) as error:
+            raise BadCursor from error
+        name, _, position = text.partition("|")
+        if name in ORDERS and name != self.name:
+            raise BadCursor(of=name)
+        if name not in ORDERS:
+            if not self.unnamed:
+                raise BadCursor(unnamed=True)
+            position = text
+        try:
+            value, pk = position.rsplit("|", 1)
             pk = int(pk)
             if not -MAX_ID <= pk <= MAX_ID:
                 raise ValueError
             return self.read(value), pk
-        except (ValueError, OverflowError, binascii.Error, UnicodeDecodeError) as error:
+        except (ValueError, OverflowError) as error:
             raise BadCursor from error
 
     def after(self, queryset, cursor):
@@ -76,6 +105,6 @@ class Order:
         )
 
 
-PRACTICES = Order("published_at", read=moment, descending=True)
-EVENTS = Order("starts_at", read=moment, descending=True)
-CITIES = Order("name", read=name, descending=False)
+PRACTICES = Order("practices", "published_at", read=moment, descending=True, unnamed=True)
+EVENTS = Order("events", "starts_at", read=moment, descending=True)
+CITIES = Order("cities", "name", read=name, descending=False)

@@ -73,7 +73,7 @@ class Page(Schema):
 
     results: list
     next_cursor: str | None = Field(
-        description="Pass as `cursor` for the next page; None on the last one."
+        description="Pass as `cursor` to this list for the next page; None on the last one."
     )
     next: str | None = Field(description="The next page's address; None on the last one.")
 

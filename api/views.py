@@ -4,10 +4,11 @@ django-ninja builds the OpenAPI description (/api/v1/openapi.json) from the sche
 api/schemas.py and serves its documentation page (/api/v1/docs) from our own static files.
 The practice list takes the list page's filters and search, read by practices/filters.py as
 the page reads them; a value that cannot be read is a 400 naming it. Every answer goes through
-api/conditional.py (ETag, Last-Modified, 304) and the per-address limit of api/limits.py.
+api/conditional.py (ETag, Last-Modified as api/changes.py dates it, 304) and the per-address
+limit of api/limits.py.
 """
 
-from django.db.models import Count, Max, OuterRef, Prefetch, Subquery
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -18,7 +19,7 @@ from django.views.decorators.http import require_safe
 from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import ValidationError
 
-from api import cursors, schemas
+from api import changes, cursors, schemas
 from api.conditional import answer
 from api.limits import PerClientAddress
 from events.models import Event, EventPractice
@@ -35,10 +36,13 @@ api = NinjaAPI(
     description=(
         "The published practices of the Together for Safety portal, read-only, as JSON. "
         "No key is needed; each client address may make a limited number of requests a minute "
-        "(429 with Retry-After past it). Every answer has an ETag (and the practices a "
-        "Last-Modified): ask again with If-None-Match for a 304 when nothing changed. Any site "
-        "may fetch it (Access-Control-Allow-Origin: *). Texts are under CC BY 4.0: credit the "
-        "city and link to the practice's page."
+        "(429 with Retry-After past it). Every answer has an ETag, and the practices, events, "
+        "cities and networks a Last-Modified (a list's is the last change anywhere in the "
+        "list, so a page's moves when a row leaves it; an empty page has none): ask again with "
+        "If-None-Match (or If-Modified-Since) for a 304 when nothing changed. Lists come a "
+        "page at a time: a page's next_cursor is for the list that gave it, and another "
+        "list's is a 400. Any site may fetch it (Access-Control-Allow-Origin: *). Texts are "
+        "under CC BY 4.0: credit the city and link to the practice's page."
     ),
     urls_namespace="api",
     # The description and its page are read, never posted to.
@@ -157,7 +161,9 @@ class PracticeFilters(Schema):
 class Paging(Schema):
     """The page of a list asked for: the rows after a cursor, so many of them."""
 
-    cursor: str | None = Field(None, description="The `next_cursor` of the page before.")
+    cursor: str | None = Field(
+        None, description="The `next_cursor` of this list's page before; another list's is a 400."
+    )
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="How many per page.")
 
 
@@ -166,24 +172,36 @@ def cursor_errors(order, paging):
     try:
         if paging.cursor:
             order.decode(paging.cursor)
-    except cursors.BadCursor:
+    except cursors.BadCursor as error:
+        if error.of:
+            return {
+                "cursor": f"A cursor of the {error.of} list, not of the {order.name} list: "
+                "pass a page's next_cursor to the list that gave it."
+            }
+        if error.unnamed:
+            return {
+                "cursor": f"Not a cursor of the {order.name} list, or one of those given before "
+                "cursors named their list, which it no longer reads: start again from its "
+                "first page."
+            }
         return {"cursor": "Not a cursor this API gave: pass a page's next_cursor as it is."}
     return {}
 
 
 def page_of(request, order, rows, paging, item):
     """The page of `rows` after the cursor, in `order`: its results (item(request, row) for
-    each), and the cursor and address of the next page, None on the last."""
+    each), and the cursor and address of the next page, None on the last; and its rows."""
     found = list(order.after(rows, paging.cursor)[: paging.limit + 1])
     page, more = found[: paging.limit], len(found) > paging.limit
     next_cursor = order.encode(page[-1]) if more else None
     query = request.GET.copy()
     query["cursor"] = next_cursor
-    return {
+    data = {
         "results": [item(request, row) for row in page],
         "next_cursor": next_cursor,
         "next": request.build_absolute_uri(f"{request.path}?{query.urlencode()}") if more else None,
     }
+    return data, page
 
 
 def count_of(rows, field):
@@ -194,13 +212,15 @@ def count_of(rows, field):
     return Coalesce(Subquery(per_row.annotate(count=Count("pk")).values("count")), 0)
 
 
-def paged_list(request, order, paging, rows, item, schema):
-    """A list other than practices' (no filters), a page at a time: 400 for a bad cursor."""
+def paged_list(request, order, paging, rows, item, schema, sources):
+    """A list other than practices' (no filters), a page at a time: 400 for a bad cursor.
+    Last modified when anything `sources` names last changed (api/changes.py)."""
     if errors := cursor_errors(order, paging):
         raise BadParameters(errors)
 
     def compute():
-        return dump(schema, page_of(request, order, rows, paging, item)), None
+        data, page = page_of(request, order, sources.annotate(rows), paging, item)
+        return dump(schema, data), sources.last_modified(page)
 
     return answer(request, compute)
 
@@ -222,10 +242,9 @@ def practice_list(request, params: Query[PracticeFilters], paging: Query[Paging]
     filters = form.filters
 
     def compute():
-        data = page_of(request, cursors.PRACTICES, listed(filters), paging, summary)
-        # Any practice's change, its leaving the published ones too, is a change of lists.
-        changed = Practice.objects.aggregate(last=Max("updated_at"))["last"]
-        return dump(schemas.PracticePage, data), changed
+        rows = changes.PRACTICES.annotate(listed(filters))
+        data, page = page_of(request, cursors.PRACTICES, rows, paging, summary)
+        return dump(schemas.PracticePage, data), changes.PRACTICES.last_modified(page)
 
     return answer(request, compute)
 
@@ -243,13 +262,17 @@ def practice_detail(request, slug: str):
 
     def compute():
         practice = get_object_or_404(
-            Practice.objects.published()
+            changes.PRACTICE.annotate(Practice.objects.published())
             .select_related("city")
             .prefetch_related("lessons", "tags", "links")
             .defer(*MARKDOWN_FIELDS, "search_vector"),
             slug=slug,
         )
-        presented = EventPractice.objects.filter(practice=practice).select_related("event")
+        presented = list(
+            EventPractice.objects.filter(practice=practice)
+            .select_related("event")
+            .order_by("event__starts_at")
+        )
         data = summary(request, practice) | {
             "sections": [
                 {"name": name, "heading": str(capfirst(heading)), "html": str(html)}
@@ -263,10 +286,17 @@ def practice_detail(request, slug: str):
                     "starts_at": link.event.starts_at,
                     "url": request.build_absolute_uri(link.event.get_absolute_url()),
                 }
-                for link in presented.order_by("event__starts_at")
+                for link in presented
             ],
         }
-        return dump(schemas.PracticeDetail, data), practice.updated_at
+        # What it shows of others changes with them: its city, the events it was shown at.
+        changed = changes.newest_of(
+            practice.updated_at,
+            practice.city.updated_at,
+            *(link.event.updated_at for link in presented),
+            changes.PRACTICE.last_modified([practice]),
+        )
+        return dump(schemas.PracticeDetail, data), changed
 
     return answer(request, compute)
 
@@ -329,7 +359,9 @@ def city_list(request, paging: Query[Paging]):
     published = Practice.objects.filter(status=Practice.Status.PUBLISHED)
     cities = City.objects.annotate(practice_count=count_of(published, "city"))
     cities = cities.prefetch_related(Prefetch("networks", Network.objects.only("slug")))
-    return paged_list(request, cursors.CITIES, paging, cities, city_item, schemas.CityPage)
+    return paged_list(
+        request, cursors.CITIES, paging, cities, city_item, schemas.CityPage, changes.CITIES
+    )
 
 
 @api.get(
@@ -341,9 +373,11 @@ def city_list(request, paging: Query[Paging]):
 )
 def network_list(request):
     def compute():
-        networks = Network.objects.prefetch_related(
-            Prefetch("cities", City.objects.only("slug").order_by("name"))
-        ).order_by("name")
+        networks = list(
+            changes.NETWORKS.annotate(Network.objects.all())
+            .prefetch_related(Prefetch("cities", City.objects.only("slug").order_by("name")))
+            .order_by("name")
+        )
         data = [
             {
                 "slug": network.slug,
@@ -357,7 +391,8 @@ def network_list(request):
             }
             for network in networks
         ]
-        return [dump(schemas.Network, row) for row in data], None
+        changed = changes.NETWORKS.last_modified(networks)
+        return [dump(schemas.Network, row) for row in data], changed
 
     return answer(request, compute)
 
@@ -402,4 +437,6 @@ def event_list(request, paging: Query[Paging]):
             "practice_links", first_shown[: schemas.PRACTICES_PER_EVENT], to_attr="first_shown"
         ),
     )
-    return paged_list(request, cursors.EVENTS, paging, events, event_item, schemas.EventPage)
+    return paged_list(
+        request, cursors.EVENTS, paging, events, event_item, schemas.EventPage, changes.EVENTS
+    )

@@ -7,6 +7,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Now
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -106,6 +107,9 @@ class Event(models.Model):
         related_name="events",
         blank=True,
     )
+    # The row's own last change (the API's Last-Modified, api/changes.py); rows that existed
+    # before the column count as changed when it was added.
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True, db_default=Now())
 
     objects = EventQuerySet.as_manager()
 

@@ -356,7 +356,7 @@ class Practice(models.Model):
             # The sitemap index's date: the latest update of a published practice, read off
             # the index's end instead of every row.
             models.Index(fields=["status", "updated_at"], name="practice_status_updated_idx"),
-            # The API list's Last-Modified: the latest change of any practice, whatever its status.
+            # The API lists' Last-Modified (api/changes.py): the latest change of any practice.
             models.Index(fields=["updated_at"], name="practice_updated_idx"),
             # The reminders' and the "confirmed" filter's dates.
             models.Index(fields=["status", "confirmed_at"], name="practice_status_confirm_idx"),

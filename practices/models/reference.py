@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models.functions import Now
 from django.db.models.lookups import Regex
 from django.urls import reverse
 from django.utils.text import slugify
@@ -76,6 +77,9 @@ class Network(models.Model):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
+    # The row's own last change (the API's Last-Modified, api/changes.py); rows that existed
+    # before the column count as changed when it was added.
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True, db_default=Now())
 
     class Meta:
         verbose_name = _("network")
@@ -118,6 +122,8 @@ class City(models.Model):
         Network, verbose_name=_("networks"), related_name="cities", blank=True
     )
     website = models.URLField(_("website"), blank=True)
+    # As a network's.
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True, db_default=Now())
 
     objects = CityQuerySet.as_manager()
 

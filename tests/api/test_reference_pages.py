@@ -142,6 +142,9 @@ def cursor(text):
         "?cursor=bm90fGE",  # "not|a"
         "?cursor=" + cursor("Oslo|" + "9" * 30),
         "?cursor=" + cursor("Oslo\x00|5"),
+        "?cursor=" + cursor("cities|Oslo\x00|5"),
+        "?cursor=" + cursor("events|2026-01-01T10:00:00+00:00|x"),
+        "?cursor=" + cursor("practices|"),
     ],
 )
 def test_a_bad_limit_or_cursor_is_a_400_naming_it(anonymous, url, query):
@@ -154,12 +157,15 @@ def test_a_bad_limit_or_cursor_is_a_400_naming_it(anonymous, url, query):
     assert set(response.json()["errors"]) == {query[1:].split("=")[0]}
 
 
-@pytest.mark.parametrize("url", [EVENTS, "/api/v1/practices/"])
+@pytest.mark.parametrize(
+    "url, named", [(EVENTS, "events|"), ("/api/v1/practices/", "practices|"),
+                   ("/api/v1/practices/", "")],  # the practices' cursors before they named it
+)  # fmt: skip
 @pytest.mark.parametrize(
     "moment", ["2026-01-01T10:00:00", "0001-01-01T00:00:00+05:00", "9999-12-31T23:00:00-05:00"]
 )
-def test_a_cursor_moment_without_offset_or_out_of_range_is_a_400(anonymous, url, moment):
-    response = anonymous.get(url, {"cursor": cursor(f"{moment}|1")})
+def test_a_cursor_moment_without_offset_or_out_of_range_is_a_400(anonymous, url, named, moment):
+    response = anonymous.get(url, {"cursor": cursor(f"{named}{moment}|1")})
 
     assert response.status_code == 400
     assert set(response.json()["errors"]) == {"cursor"}
