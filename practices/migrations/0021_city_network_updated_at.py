@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('practices', '0019_indexes_for_posting_and_api'),
+        ('practices', '0020_published_facets_index'),
     ]
 
     operations = [
