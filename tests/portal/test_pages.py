@@ -67,6 +67,11 @@ def test_contact_is_shown_only_to_signed_in_members(anonymous, member):
     assert "kari@example.org" not in anonymous.get(practice.get_absolute_url()).text
     assert "Sign in</a> to see who to contact" in anonymous.get(practice.get_absolute_url()).text
     assert "kari@example.org" in member.get(practice.get_absolute_url()).text
+    # The member's copy of the page is not the one anonymous readers get next, from any page
+    # of the thread; signing in leads back to the contact.
+    later = anonymous.get(f"{practice.get_absolute_url()}?comments=1").text
+    assert "kari@example.org" not in later
+    assert f'?next={practice.get_absolute_url()}%23contact">Sign in</a>' in later
 
 
 def test_markdown_cannot_inject_script(anonymous):
