@@ -5,12 +5,13 @@ A long thread comes in pages of PER_PAGE conversations: top-level comments, olde
 with all its replies, so a conversation is never split. The pages count every top-level comment,
 removed or hidden ones too: a comment's page is the same for every reader and never moves when
 others are removed, so a link to it stays right (page_of(); `/comments/<id>/` sends a reader
-there). A page of any size is read in three queries (how many top-level comments, kept in the
-cache; the page's comments with their authors, found from its top-level ones through
-Comment.parent by one recursive query however deep the replies go; and the authors' city
-teams) and arranged in Python. Drawing it through the template still takes milliseconds, so
-the page keeps each drawn page of the thread as a `{% cache %}` fragment for each audience()
-that sees the same one (templates/practices/includes/_thread.html).
+there). How many pages there are comes from the practice's row (its conversation_count, kept
+by Comment.save()); a page of any size is read in two queries (the page's comments with their
+authors, found from its top-level ones through Comment.parent by one recursive query however
+deep the replies go; and the authors' city teams) and arranged in Python. Drawing it through
+the template still takes milliseconds, so the page keeps each drawn page of the thread as a
+`{% cache %}` fragment for each audience() that sees the same one
+(templates/practices/includes/_thread.html).
 """
 
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from practices import caching, hooks
+from practices import hooks
 from practices.models import Comment, Membership, Refused, ThreadSubscription
 
 # Replies deeper than this are drawn at this depth; they still say whom they answer.
@@ -112,14 +113,6 @@ def thread(practice, viewer, page=1):
         for comment, depth in order
         if comment.pk in kept
     ]
-
-
-def top_level_count(practice):
-    """How many top-level comments the practice has: its thread's pages are counted in them.
-    Kept like the drawn thread, until a comment changes (portal/staleness.py)."""
-    return caching.cached(
-        "thread-top-level", {"practice": practice.pk}, top_level(practice).count, caching.PAGES
-    )
 
 
 def page_of(comment):

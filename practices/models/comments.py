@@ -110,9 +110,14 @@ class Comment(models.Model):
         with transaction.atomic(savepoint=False):
             super().save(*args, **kwargs)
             practice = type(self.practice).objects.filter(pk=self.practice_id)
-            if created and not (self.is_removed or self.is_hidden):
+            if created:
                 # A new comment adds one: the update locks the row, so posts at once each count.
-                practice.update(comment_count=F("comment_count") + 1)
+                shown = not (self.is_removed or self.is_hidden)
+                starts = self.parent_id is None
+                practice.update(
+                    comment_count=F("comment_count") + int(shown),
+                    conversation_count=F("conversation_count") + int(starts),
+                )
             elif update_fields is None or VISIBILITY_FIELDS.intersection(update_fields):
                 practice.recount_comments()
 

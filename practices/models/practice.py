@@ -98,19 +98,20 @@ class PracticeQuerySet(models.QuerySet):
         return [found[pk] for pk in ids if pk in found]
 
     def recount_comments(self):
-        """Set `comment_count` of these practices to their visible comments now. Their rows are
-        locked first, so two comments posted at once on PostgreSQL each count the other."""
+        """Set `comment_count` of these practices to their visible comments now, and
+        `conversation_count` to their top-level ones. Their rows are locked first, so two
+        comments posted at once on PostgreSQL each count the other."""
+
+        def counted(comments):
+            per_practice = comments.filter(practice=OuterRef("pk")).order_by().values("practice")
+            return Coalesce(Subquery(per_practice.annotate(n=Count("pk")).values("n")), 0)
+
         with transaction.atomic(savepoint=False):
             list(self.select_for_update().values_list("pk", flat=True))
-            visible = (
-                Comment.objects.visible()
-                .filter(practice=OuterRef("pk"))
-                .order_by()
-                .values("practice")
-                .annotate(n=Count("pk"))
-                .values("n")
+            return self.update(
+                comment_count=counted(Comment.objects.visible()),
+                conversation_count=counted(Comment.objects.filter(parent=None)),
             )
-            return self.update(comment_count=Coalesce(Subquery(visible), 0))
 
     def render_markdown(self):
         """Render every practice's Markdown again: after a change of Markdown or sanitiser
@@ -293,6 +294,11 @@ class Practice(models.Model):
     # Visible comments, for the cards: kept by Comment.save() and the comments' admin.
     comment_count = models.PositiveIntegerField(
         _("comments"), default=0, db_default=0, editable=False
+    )
+    # Top-level comments, removed and hidden ones too: the thread's pages are counted in them
+    # (practices/threads.py). Kept like comment_count.
+    conversation_count = models.PositiveIntegerField(
+        _("conversations"), default=0, db_default=0, editable=False
     )
 
     objects = PracticeQuerySet.as_manager()

@@ -179,7 +179,7 @@ def practice_page(request, practice, *, preview=False):
         # A long thread comes in pages of its conversations; one past the end is a 404.
         comment_page = paginate(
             request,
-            range(threads.top_level_count(practice)),
+            range(practice.conversation_count),
             per_page=threads.PER_PAGE,
             param=threads.PAGE_PARAM,
         )

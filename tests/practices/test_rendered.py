@@ -73,6 +73,28 @@ def test_comment_counts_follow_posts_removals_and_hiding(anonymous):
     assert Practice.objects.get(pk=practice.pk).comment_count == 0
 
 
+def test_conversations_are_counted_on_the_row_and_page_the_thread(anonymous, monkeypatch):
+    """Top-level comments, removed and hidden ones too, are what the thread's pages count; a
+    reply starts no conversation, a comment deleted for good counts no more."""
+    monkeypatch.setattr(threads, "PER_PAGE", 2)
+    practice = PracticeFactory()
+    author = UserFactory()
+    first, second, third = (
+        Comment.objects.create(practice=practice, author=author, body=text)
+        for text in ("One", "Two", "Three")
+    )
+    Comment.objects.create(practice=practice, author=author, body="Answer", parent=first)
+    assert Practice.objects.get(pk=practice.pk).conversation_count == 3
+    second.remove()
+    third.hide(by=None)
+    assert Practice.objects.get(pk=practice.pk).conversation_count == 3
+    page = practice.get_absolute_url()
+    assert anonymous.get(f"{page}?comments=2").status_code == 200
+    third.delete()
+    assert Practice.objects.get(pk=practice.pk).conversation_count == 2
+    assert anonymous.get(f"{page}?comments=2").status_code == 404
+
+
 @pytest.mark.django_db(transaction=True)
 def test_comments_posted_at_the_same_moment_are_each_counted():
     if connection.vendor != "postgresql":
@@ -91,5 +113,6 @@ def test_comments_posted_at_the_same_moment_are_each_counted():
     with ThreadPoolExecutor(len(authors)) as pool:
         list(pool.map(post, authors))
     assert Practice.objects.get(pk=practice.pk).comment_count == 8
+    assert Practice.objects.get(pk=practice.pk).conversation_count == 8
     Comment.objects.filter(practice=practice).first().remove()
     assert Practice.objects.get(pk=practice.pk).comment_count == 7
