@@ -154,21 +154,6 @@ def comment_url(comment):
     return page_url(comment.practice, page_of(comment), f"comment-{comment.pk}")
 
 
-def page_links(practice, page):
-    """The links of the thread's pagination below it: (number, address) for each page shown,
-    (None, "") for an ellipsis between them, and the address of the previous and next page."""
-    paginator = page.paginator
-    numbers = paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
-    return {
-        "pages": [
-            (None, "") if number == paginator.ELLIPSIS else (number, page_url(practice, number))
-            for number in numbers
-        ],
-        "previous": page_url(practice, page.number - 1) if page.has_previous() else "",
-        "next": page_url(practice, page.number + 1) if page.has_next() else "",
-    }
-
-
 def audience(practice, viewer):
     """Who sees the same thread as `viewer`: the links beside a comment depend on whether the
     viewer is signed in, wrote it, or is staff, and its author and staff see a hidden one."""
