@@ -1,6 +1,6 @@
 """Forms a member fills in about themselves: sign-up (allauth's form plus a display name) and
-the profile; and the portal's convention for the labels of every form it draws (LabelsWithoutColon),
-here because every other app may import accounts."""
+the profile; and the convention for the labels of every form the site draws
+(LabelsWithoutColon), here because every other app may import accounts."""
 
 from allauth.account import forms as allauth_forms
 from allauth.mfa.base import forms as mfa_forms
