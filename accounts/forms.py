@@ -1,7 +1,10 @@
 """Forms a member fills in about themselves: sign-up (allauth's form plus a display name) and
-the profile."""
+the profile; and the convention for the labels of every form the site draws
+(LabelsWithoutColon), here because every other app may import accounts."""
 
 from allauth.account import forms as allauth_forms
+from allauth.mfa.base import forms as mfa_forms
+from allauth.mfa.totp import forms as totp_forms
 from django import forms
 from django.contrib.auth.password_validation import (
     MinimumLengthValidator,
@@ -23,13 +26,31 @@ def password_rule():
     ) % {"length": max(lengths, default=1)}
 
 
-class PortalVoice:
+class LabelsWithoutColon:
+    """A label reads "Title", not Django's "Title:" (its default label_suffix), on every form
+    the site draws: mixed into each of them, before Django's or allauth's form class
+    (PortalForm, PortalModelForm, PortalVoice). The admin's forms keep Django's colons. A
+    label whose own text ends in a colon, in English or French, keeps it."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class PortalForm(LabelsWithoutColon, forms.Form):
+    pass
+
+
+class PortalModelForm(LabelsWithoutColon, forms.ModelForm):
+    pass
+
+
+class PortalVoice(LabelsWithoutColon):
     """allauth's forms as the portal's other forms read: labels without a colon, no
     placeholder repeating the label, the password rules in one sentence."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.label_suffix = ""
         for name, field in self.fields.items():
             field.widget.attrs.pop("placeholder", None)
             if name == "password1":
@@ -51,6 +72,26 @@ class ResetPasswordKeyForm(PortalVoice, allauth_forms.ResetPasswordKeyForm):
 
 
 class ChangePasswordForm(PortalVoice, allauth_forms.ChangePasswordForm):
+    pass
+
+
+class ReauthenticateForm(PortalVoice, allauth_forms.ReauthenticateForm):
+    pass
+
+
+class SetPasswordForm(PortalVoice, allauth_forms.SetPasswordForm):
+    pass
+
+
+class MFAAuthenticateForm(PortalVoice, mfa_forms.AuthenticateForm):
+    pass
+
+
+class MFAReauthenticateForm(PortalVoice, mfa_forms.ReauthenticateForm):
+    pass
+
+
+class ActivateTOTPForm(PortalVoice, totp_forms.ActivateTOTPForm):
     pass
 
 
@@ -78,7 +119,7 @@ class MultilineField(forms.CharField):
         return super().to_python(value).replace("\r\n", "\n")
 
 
-class ProfileForm(forms.ModelForm):
+class ProfileForm(PortalModelForm):
     class Meta:
         model = User
         fields = ["display_name", "job_title", "organisation", "bio", "language"]

@@ -48,6 +48,8 @@ def event_detail(request, slug):
     # part of the fragment's key, so the page changes when the event starts and ends.
     context = {
         "event": event,
+        # Its canonical address, named by its alternates in each language too (base.html).
+        "page_address": event.get_absolute_url(),
         "state": event.state(),
         "shown": SimpleLazyObject(shown),
         "practice_links": practice_links,

@@ -2,6 +2,7 @@
 
 from django import forms
 
+from accounts.forms import PortalForm
 from notifications.models import Frequency, Kind, Preference
 
 # Only reviewers and moderators (staff) hear of these.
@@ -19,7 +20,7 @@ def kinds_for(user):
     ]
 
 
-class PreferencesForm(forms.Form):
+class PreferencesForm(PortalForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user

@@ -3,6 +3,16 @@
 Here are the address of a page in the other language, the links that switch language (GET
 links, not a form, so a page carries no CSRF token and can be cached), the alternates every page
 names in its <head>, and the first visit's redirect that honours the browser's Accept-Language.
+
+The alternates (hreflang, and x-default for English) name the same page as the page's
+<link rel="canonical"> where it has one: its view passes that address as `page_address`
+(a practice's thread on page 2 is `?comments=2`; an event or a lesson is its bare path). Any
+other page's alternates keep the query string asked for, since it chooses what the page shows
+(`/practices/?lesson=3&page=2` in French is `/fr/practices/?lesson=3&page=2`), less the
+parameters that only say where a visitor came from (`utm_*`, `fbclid`, `gclid` and the like,
+TRACKING): a link shared with a campaign's tag names the untagged page in each language. Other
+unknown parameters stay: a page that ignores them is the same page in either language all the
+same. The switcher keeps the whole address, as the visitor asked for it.
 """
 
 from urllib.parse import urlsplit, urlunsplit
@@ -33,6 +43,23 @@ NOT_REDIRECTED = (
     settings.STATIC_URL,
 )
 
+# Query parameters that tell where a visitor came from, not what the page shows; besides these,
+# any whose name starts with "utm_" (is_tracking).
+TRACKING = {
+    "fbclid",
+    "gclid",
+    "dclid",
+    "gbraid",
+    "wbraid",
+    "msclkid",
+    "yclid",
+    "igshid",
+    "mc_cid",
+    "mc_eid",
+    "_ga",
+    "_gl",
+}
+
 
 def path_in_language(path, code):
     """The same page's path in another language: "/fr/cities/" <-> "/cities/"."""
@@ -50,8 +77,45 @@ def url_in_language(url, code):
     return urlunsplit(parts._replace(path=path_in_language(parts.path, code)))
 
 
+def is_tracking(name):
+    name = name.lower()
+    return name in TRACKING or name.startswith("utm_")
+
+
+def shown_address(request):
+    """The path and query asked for, less the tracking parameters: what the page shows."""
+    params = request.GET.copy()
+    for name in list(params):
+        if is_tracking(name):
+            del params[name]
+    query = params.urlencode()
+    return f"{request.path}?{query}" if query else request.path
+
+
+def alternates(request, address=""):
+    """The page in each language, then the default (x-default), as full addresses: `address`
+    (a path, its query included), the page's canonical one, or else the address asked for."""
+    if request is None:
+        return []  # the 500 page is drawn without a request
+    try:
+        request.get_host()
+    except DisallowedHost:
+        return []  # the 400 page for a forged Host names no address on it
+    address = address or shown_address(request)
+    codes = [code for code, _name in settings.LANGUAGES] + ["x-default"]
+    return [
+        {
+            "hreflang": code,
+            "url": request.build_absolute_uri(
+                url_in_language(address, settings.LANGUAGE_CODE if code == "x-default" else code)
+            ),
+        }
+        for code in codes
+    ]
+
+
 def language_links(request):
-    """Template context: the current page in each language, for the switcher and hreflang."""
+    """Template context: the links of the switcher to the current page in each language."""
     try:
         request.get_host()
     except DisallowedHost:
@@ -59,23 +123,19 @@ def language_links(request):
     path = request.path
     query = request.META.get("QUERY_STRING", "")
     current = translation.get_language()
-    links = []
-    for code, _name in settings.LANGUAGES:
-        page = path_in_language(path, code)
-        links.append(
-            {
-                "code": code,
-                # In its own language: "Français" to someone who may not read "French".
-                "name": capfirst(translation.get_language_info(code)["name_local"]),
-                "current": code == current,
-                "url": request.build_absolute_uri(page),
-                "switch_url": reverse("switch_language", args=[code])
-                + "?"
-                + urlencode({"next": f"{path}?{query}" if query else path}),
-            }
-        )
-    default = next(link for link in links if link["code"] == settings.LANGUAGE_CODE)
-    return {"language_links": links, "x_default_url": default["url"]}
+    links = [
+        {
+            "code": code,
+            # In its own language: "Français" to someone who may not read "French".
+            "name": capfirst(translation.get_language_info(code)["name_local"]),
+            "current": code == current,
+            "switch_url": reverse("switch_language", args=[code])
+            + "?"
+            + urlencode({"next": f"{path}?{query}" if query else path}),
+        }
+        for code, _name in settings.LANGUAGES
+    ]
+    return {"language_links": links}
 
 
 @never_cache

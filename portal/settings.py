@@ -192,13 +192,15 @@ ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
-# The sign-up form also asks for the display name other members see.
+# The portal's voice (accounts/forms.py PortalVoice); sign-up also asks for the display name.
 ACCOUNT_FORMS = {
     "signup": "accounts.forms.SignupForm",
     "login": "accounts.forms.LoginForm",
     "reset_password": "accounts.forms.ResetPasswordForm",
     "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
     "change_password": "accounts.forms.ChangePasswordForm",
+    "reauthenticate": "accounts.forms.ReauthenticateForm",
+    "set_password": "accounts.forms.SetPasswordForm",
 }
 # Its e-mails go out in each member's preferred language.
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
@@ -216,6 +218,12 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 # in, except in development unless asked (DJANGO_ADMIN_REQUIRE_MFA).
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Together for Safety"
+# In the portal's voice too (accounts/forms.py PortalVoice).
+MFA_FORMS = {
+    "authenticate": "accounts.forms.MFAAuthenticateForm",
+    "reauthenticate": "accounts.forms.MFAReauthenticateForm",
+    "activate_totp": "accounts.forms.ActivateTOTPForm",
+}
 ADMIN_REQUIRE_MFA = envbool("DJANGO_ADMIN_REQUIRE_MFA", not DEBUG)
 
 # Internationalisation: English at the root, French next to it (see the i18n issue).

@@ -17,6 +17,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from accounts.forms import PortalForm
 from practices import caching, search, tagging
 from practices.countries import country_name
 from practices.models import City, Lesson, Network, Practice
@@ -38,7 +39,7 @@ class Sort(models.TextChoices):
     TITLE = "title", _("Title")
 
 
-class PracticeFilterForm(forms.Form):
+class PracticeFilterForm(PortalForm):
     q = forms.CharField(label=_("Search practices"), required=False, strip=True)
     lesson = forms.TypedMultipleChoiceField(
         label=_("Lessons"), choices=LESSON_CHOICES, coerce=int, required=False

@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from accounts.forms import PortalForm, PortalModelForm
 from practices.addresses import PracticeAddressField
 from practices.models import (
     City,
@@ -63,7 +64,7 @@ class LessonChoiceField(forms.ModelMultipleChoiceField):
         return super()._check_values(value)
 
 
-class PracticeForm(forms.ModelForm):
+class PracticeForm(PortalModelForm):
     """Every structured field of a practice. The city is one the author edits for."""
 
     # Typed as an address or slug: a select would list every published practice.
@@ -223,7 +224,7 @@ class PracticeForm(forms.ModelForm):
         return cleaned
 
 
-class ConfirmationForm(forms.Form):
+class ConfirmationForm(PortalForm):
     """A city team's answer to "does this practice still run as described?"."""
 
     class Answer(models.TextChoices):
@@ -294,7 +295,7 @@ class RevisionForm(PracticeForm):
         return data
 
 
-class LinkForm(forms.Form):
+class LinkForm(PortalForm):
     title = forms.CharField(label=_("Link text"), max_length=200, required=False)
     url = forms.URLField(label=_("Address"), max_length=500, required=False)
 
@@ -314,12 +315,13 @@ PracticeLinkFormSet = forms.inlineformset_factory(
     fields=["title", "url"],
     extra=2,
     max_num=10,
+    form=PortalModelForm,
     can_delete=True,
     labels={"title": _("Link text"), "url": _("Address")},
 )
 
 
-class PracticeFileForm(forms.Form):
+class PracticeFileForm(PortalForm):
     """A file an editor attaches to a practice; what it is, is checked from its content
     (PracticeFile.attach)."""
 
@@ -349,14 +351,14 @@ class PracticeFileForm(forms.Form):
         )
 
 
-class MembershipRequestForm(forms.ModelForm):
+class MembershipRequestForm(PortalModelForm):
     class Meta:
         model = Membership
         fields = ["reason"]
         widgets = {"reason": forms.Textarea(attrs={"rows": 4, "maxlength": 2000})}
 
 
-class CityRequestForm(forms.ModelForm):
+class CityRequestForm(PortalModelForm):
     class Meta:
         model = CityRequest
         fields = ["name", "country", "website", "reason"]
@@ -364,7 +366,7 @@ class CityRequestForm(forms.ModelForm):
         widgets = {"reason": forms.Textarea(attrs={"rows": 4, "maxlength": 2000})}
 
 
-class EvidenceRatingFields(forms.Form):
+class EvidenceRatingFields(PortalForm):
     """The portal's evidence rating, which a reviewer may set with any decision."""
 
     evidence_rating = forms.ChoiceField(
@@ -459,14 +461,14 @@ class RevisionReviewForm(DecisionForm):
         self.fields["message"].help_text = _("Required when you return it.")
 
 
-class TeamDecisionForm(forms.Form):
+class TeamDecisionForm(PortalForm):
     decision = forms.ChoiceField(
         choices=[("approve", _("Approve")), ("decline", _("Decline")), ("remove", _("Remove"))]
     )
     message = forms.CharField(required=False, max_length=2000)
 
 
-class CommentForm(forms.Form):
+class CommentForm(PortalForm):
     body = forms.CharField(
         label=_("Your comment"),
         max_length=MAX_COMMENT_LENGTH,
@@ -479,7 +481,7 @@ class CommentForm(forms.Form):
     )
 
 
-class CommentReportForm(forms.Form):
+class CommentReportForm(PortalForm):
     reason = forms.CharField(
         label=_("What is wrong with this comment?"),
         max_length=1000,

@@ -136,37 +136,15 @@ def page_of(comment):
     return before // PER_PAGE + 1
 
 
-def page_url(practice, number, anchor="comments", *, address=None):
-    """The address of the page `number` of the practice's thread, at `anchor` (none if "");
-    `address`, the practice's, if the caller has it already."""
+def page_url(practice, number, anchor="comments"):
+    """The address of the page `number` of the practice's thread, at `anchor` (none if "")."""
     query = f"?{PAGE_PARAM}={number}" if number > 1 else ""
-    address = address or practice.get_absolute_url()
-    return f"{address}{query}" + (f"#{anchor}" if anchor else "")
+    return f"{practice.get_absolute_url()}{query}" + (f"#{anchor}" if anchor else "")
 
 
 def comment_url(comment):
     """Where `comment` is: its thread's page, at the comment."""
     return page_url(comment.practice, page_of(comment), f"comment-{comment.pk}")
-
-
-def page_links(practice, page):
-    """The links of the thread's pagination below it: (number, address) for each page shown,
-    (None, "") for an ellipsis between them, and the address of the previous and next page."""
-    paginator = page.paginator
-    numbers = paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
-    address = practice.get_absolute_url()
-
-    def url(number):
-        return page_url(practice, number, address=address)
-
-    return {
-        "pages": [
-            (None, "") if number == paginator.ELLIPSIS else (number, url(number))
-            for number in numbers
-        ],
-        "previous": url(page.number - 1) if page.has_previous() else "",
-        "next": url(page.number + 1) if page.has_next() else "",
-    }
 
 
 def audience(practice, viewer):

@@ -4,12 +4,13 @@ and the choice, when saving a practice, of one of the member's collections or a 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from accounts.forms import PortalForm, PortalModelForm
 from shelves.models import Collection, CollectionItem
 
 NEW = "new"
 
 
-class CollectionForm(forms.ModelForm):
+class CollectionForm(PortalModelForm):
     class Meta:
         model = Collection
         fields = ["title", "description", "shared"]
@@ -44,14 +45,14 @@ class CollectionForm(forms.ModelForm):
         return collection
 
 
-class NoteForm(forms.ModelForm):
+class NoteForm(PortalModelForm):
     class Meta:
         model = CollectionItem
         fields = ["note"]
         widgets = {"note": forms.Textarea(attrs={"rows": 3})}
 
 
-class SaveForm(forms.Form):
+class SaveForm(PortalForm):
     """Which of the member's collections to save a practice to, or a new one by its title."""
 
     collection = forms.ChoiceField(label=_("Collection"))

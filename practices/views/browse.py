@@ -187,7 +187,6 @@ def practice_page(request, practice, *, preview=False):
             "comment_page": comment_page,
             # Each page of the thread is its own address (the sitemap lists the first only).
             "page_address": threads.page_url(practice, comment_page.number, anchor=""),
-            "comment_links": threads.page_links(practice, comment_page),
             # Drawn only when the thread's fragment is not in the cache (_thread.html).
             "thread": SimpleLazyObject(
                 lambda: threads.thread(practice, request.user, comment_page.number)

@@ -1,6 +1,7 @@
 """The nine lessons: the list, a lesson's page, and the coverage matrix."""
 
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
@@ -37,9 +38,14 @@ def lesson_detail(request, number):
         )
     )
     events = lesson.events.order_by("-starts_at")
-    return render(
-        request, "practices/lesson_detail.html", {"lesson": lesson, "page": page, "events": events}
-    )
+    context = {
+        "lesson": lesson,
+        "page": page,
+        "events": events,
+        # Its canonical address (the first page's), named by its alternates too (base.html).
+        "page_address": reverse("practices:lesson", args=[lesson.number]),
+    }
+    return render(request, "practices/lesson_detail.html", context)
 
 
 @require_safe

@@ -34,7 +34,7 @@ def test_the_page_lists_each_kind_and_what_the_member_follows(
     with django_assert_max_num_queries(8):
         page = member.get(SETTINGS).text
 
-    assert "<legend>New comments in threads you follow or that concern you:</legend>" in page
+    assert "<legend>New comments in threads you follow or that concern you</legend>" in page
     assert "Daily digest" in page and "Weekly digest" in page
     assert "Practices submitted for review" not in page  # reviewers' kind: staff only
     assert page.index("Street mediators") < page.index("Youth panels")

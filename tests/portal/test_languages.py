@@ -2,17 +2,28 @@
 a first visit follows the browser's language unless the visitor chose one, and every page names
 its other-language twin for search engines."""
 
+import html
 import re
 import xml.etree.ElementTree as ET
 
 import pytest
 from django.conf import settings
 
-from tests.factories import PracticeFactory
+from practices.models import Comment, Practice
+from practices.threads import PER_PAGE
+from tests.factories import EventFactory, PracticeFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
 FRENCH_BROWSER = {"HTTP_ACCEPT_LANGUAGE": "fr-FR,fr;q=0.9,en;q=0.5"}
+
+
+def alternates(text):
+    """The page's <link rel="alternate" hreflang> addresses, by language, without the host."""
+    links = re.findall(
+        r'<link rel="alternate" hreflang="([^"]+)" href="http://testserver([^"]*)">', text
+    )
+    return {code: html.unescape(url) for code, url in links}
 
 
 def switcher_links(text):
@@ -127,6 +138,67 @@ def test_each_page_names_both_languages_and_the_default_as_alternates(anonymous)
             '<link rel="alternate" hreflang="x-default" '
             'href="http://testserver/practices/youth-panels/">' in text
         )
+
+
+def test_a_later_page_of_a_thread_names_that_page_in_each_language(anonymous):
+    practice = PracticeFactory(slug="youth-panels")
+    author = UserFactory()
+    Comment.objects.bulk_create(
+        Comment(practice=practice, author=author, body="Hi", body_html="<p>Hi</p>")
+        for _ in range(PER_PAGE + 1)
+    )
+    Practice.objects.filter(pk=practice.pk).recount_comments()
+    second_page = {
+        "en": "/practices/youth-panels/?comments=2",
+        "fr": "/fr/practices/youth-panels/?comments=2",
+        "x-default": "/practices/youth-panels/?comments=2",
+    }
+
+    for path in ["/practices/youth-panels/", "/fr/practices/youth-panels/"]:
+        page = anonymous.get(path, {"comments": 2}).text
+        assert alternates(page) == second_page
+        # The same address as the page's canonical one.
+        assert '<link rel="canonical" href="http://testserver' + path + '?comments=2">' in page
+        assert alternates(anonymous.get(path).text)["fr"] == "/fr/practices/youth-panels/"
+
+
+def test_a_filtered_list_names_the_same_filters_in_each_language(anonymous, settings):
+    settings.PAGE_CACHE_SECONDS = 60  # each address is kept with its own alternates
+    anonymous.get("/fr/practices/", {"lesson": 4})
+
+    page = anonymous.get("/fr/practices/?lesson=3&sort=title&utm_source=newsletter&fbclid=x").text
+
+    # Where the visitor came from is no part of the page; the switcher keeps it all the same.
+    assert alternates(page) == {
+        "en": "/practices/?lesson=3&sort=title",
+        "fr": "/fr/practices/?lesson=3&sort=title",
+        "x-default": "/practices/?lesson=3&sort=title",
+    }
+    assert (
+        'href="/language/en/?next=%2Ffr%2Fpractices%2F%3Flesson%3D3%26sort%3Dtitle'
+        "%26utm_source%3Dnewsletter%26fbclid%3Dx" in page
+    )
+    assert alternates(anonymous.get("/practices/?page=1&q=trust").text)["fr"] == (
+        "/fr/practices/?page=1&q=trust"
+    )
+
+
+def test_a_page_with_a_canonical_address_names_it_whatever_the_query(anonymous):
+    event = EventFactory(slug="talk-one")
+    practice = PracticeFactory(slug="youth-panels")
+
+    assert alternates(anonymous.get(f"{event.get_absolute_url()}?utm_source=x&foo=1").text) == {
+        "en": "/events/talk-one/",
+        "fr": "/fr/events/talk-one/",
+        "x-default": "/events/talk-one/",
+    }
+    on_lesson = anonymous.get("/fr/lessons/3/?foo=1").text
+    assert alternates(on_lesson)["en"] == "/lessons/3/"
+    assert alternates(anonymous.get(f"{practice.get_absolute_url()}?comments=1").text) == {
+        "en": "/practices/youth-panels/",
+        "fr": "/fr/practices/youth-panels/",
+        "x-default": "/practices/youth-panels/",
+    }
 
 
 def test_the_sitemap_lists_each_page_in_both_languages_with_its_alternates(anonymous):

@@ -202,7 +202,16 @@ def test_pages_keep_the_filters(anonymous):
         PracticeFactory(lessons=[2])
     response = anonymous.get(URL, {"lesson": 2})
     assert 'href="?lesson=2&amp;page=2"' in response.text
-    assert len(titles(anonymous.get(URL, {"lesson": 2, "page": 2}))) == 1
+    second = anonymous.get(URL, {"lesson": 2, "sort": "title", "page": 2})
+    assert len(titles(second)) == 1
+
+    nav = second.text[second.text.index('<nav class="pagination"') :]
+    nav = nav[: nav.index("</nav>")]
+    # Named as pages, not as the page's follow button beside the filters.
+    assert nav.startswith('<nav class="pagination" aria-label="Pages">')
+    assert '<a rel="prev" href="?lesson=2&amp;sort=title&amp;page=1">Previous page</a>' in nav
+    assert '<span aria-current="page">Page 2 of 2</span>' in nav
+    assert 'rel="next"' not in nav and "<ol>" not in nav
 
 
 @pytest.mark.parametrize(

@@ -20,6 +20,8 @@ from tests.factories import PracticeFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 START = timezone.now() - timedelta(days=30)
+# The thread's pagination below it.
+THREAD_NAV = '<nav class="pagination" aria-label="Pages of the discussion">'
 
 
 def said(practice, author, body, *, parent=None, minute, **fields):
@@ -103,10 +105,10 @@ def test_the_pages_are_linked_below_the_thread_for_every_reader(anonymous, publi
 
     page = anonymous.get(url, {"comments": 2}).text
 
-    nav = page[page.index('<nav class="pagination comment-pages"') :]
+    nav = page[page.index(THREAD_NAV) :]
     nav = nav[: nav.index("</nav>")]
-    assert page.index('id="comment-') < page.index('<nav class="pagination comment-pages"')
-    assert 'aria-label="Pages of the discussion"' in nav
+    assert page.index('id="comment-') < page.index(THREAD_NAV)
+    assert " of 3<" not in nav  # numbered, not "Page 2 of 3" as a list's
     assert f'<a rel="prev" href="{url}#comments">Earlier comments</a>' in nav
     assert f'<a rel="next" href="{url}?comments=3#comments">Later comments</a>' in nav
     assert f'<a href="{url}?comments=2#comments" aria-current="page">' in nav
@@ -124,7 +126,7 @@ def test_a_short_thread_has_no_pages(anonymous, published):
     conversations(published, PER_PAGE)
     page = anonymous.get(published.get_absolute_url()).text
     assert len(shown(page)) == PER_PAGE
-    assert "comment-pages" not in page
+    assert THREAD_NAV not in page
 
 
 @pytest.mark.parametrize(
@@ -321,7 +323,7 @@ def test_the_page_cache_keeps_each_page_of_the_thread_and_refreshes_it(
 def test_a_thread_of_many_pages_links_the_ends_and_the_pages_around(anonymous, published):
     conversations(published, 10 * PER_PAGE + 1)
     page = anonymous.get(published.get_absolute_url(), {"comments": 6}).text
-    nav = page[page.index('<nav class="pagination comment-pages"') :]
+    nav = page[page.index(THREAD_NAV) :]
     nav = nav[: nav.index("</nav>")]
     numbers = re.findall(r'<span class="visually-hidden">Page </span>(\d+)</a>', nav)
     assert numbers == ["1", "4", "5", "6", "7", "8", "11"]
