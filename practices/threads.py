@@ -77,7 +77,7 @@ def thread(practice, viewer, page=1):
     roots = top_level(practice).values("pk")[start : start + PER_PAGE]
     comments = list(
         practice.comments.filter(pk__in=with_replies(roots))
-        .select_related("author", "parent__author")
+        .select_related("author")
         .prefetch_related(
             Prefetch(
                 "author__memberships",
@@ -88,8 +88,13 @@ def thread(practice, viewer, page=1):
     )
     # Replies moved to another practice (only the admin can) hang from nothing here: only what
     # the page's top-level comments reach is drawn, as when the whole thread was read.
+    # A reply's parent is on the same page (a conversation is never split): it is taken from
+    # there rather than joined again, for the "in reply to" of replies drawn deeper than MAX_DEPTH.
+    by_pk = {comment.pk: comment for comment in comments}
     children = {}
     for comment in comments:
+        if comment.parent_id in by_pk:
+            comment.parent = by_pk[comment.parent_id]
         children.setdefault(comment.parent_id, []).append(comment)
 
     # Depth-first order, iteratively: a long chain of replies cannot exhaust the stack.

@@ -449,24 +449,32 @@ class Practice(models.Model):
                 .first()
             )
 
-    def published_adaptations(self):
-        """The published practices that adapt this one, with their cities, by city name."""
-        return self.adaptations.published().select_related("city").order_by("city__name", "title")
-
     @property
     def published_source(self):
         """The practice this one adapts, if it is published (its page shows the link)."""
         source = self.adapted_from
         return source if source is not None and source.is_published else None
 
-    def published_translations(self):
-        """The published practices that are this one in another language, linked either way."""
-        return (
+    def read_linked(self):
+        """Read, in one query, the published practices its page links to besides its source:
+        `shown_adaptations`, those that adapt this one, by city name; `shown_translations`,
+        this one in another language, linked either way."""
+        linked = list(
             Practice.objects.published()
-            .filter(Q(pk=self.translation_id) | Q(translation=self))
-            .exclude(language=self.language)
-            .only("slug", "title", "language")
-            .order_by("language", "title")
+            .filter(Q(adapted_from=self) | Q(pk=self.translation_id) | Q(translation=self))
+            .select_related("city")
+            .defer(*CARD_DEFERRED)
+            .order_by("city__name", "title")
+        )
+        self.shown_adaptations = [other for other in linked if other.adapted_from_id == self.pk]
+        self.shown_translations = sorted(
+            (
+                other
+                for other in linked
+                if (other.translation_id == self.pk or other.pk == self.translation_id)
+                and other.language != self.language
+            ),
+            key=lambda other: (other.language, other.title),
         )
 
     def related(self):

@@ -3,7 +3,7 @@
 import uuid
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
@@ -130,14 +130,6 @@ SHOWN_WITH = [
     "links",
     "files",
     "adapted_from__city",
-    Prefetch(
-        "adaptations",
-        queryset=Practice.objects.published()
-        .select_related("city")
-        .defer(*MARKDOWN_FIELDS, "rendered", "search_vector")
-        .order_by("city__name"),
-        to_attr="shown_adaptations",
-    ),
 ]
 
 
@@ -154,6 +146,7 @@ def practice_page(request, practice, *, preview=False):
 
     def shown():
         prefetch_related_objects([practice], *SHOWN_WITH)
+        practice.read_linked()
         return practice
 
     # The parts every reader sees alike are kept as fragments: what they show is read only

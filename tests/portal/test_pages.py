@@ -48,7 +48,7 @@ def test_practice_page_shows_sections_lessons_and_events(anonymous, django_asser
     # Drawn for the first reader: the practice, the parts every reader shares (the whole
     # practice, its networks, lessons, tags, links, files, adaptations, events, its
     # translations, three small queries for related practices) and the empty thread.
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(12):
         response = anonymous.get(practice.get_absolute_url())
     assert "<h1>Youth panels</h1>" in response.text
     assert "<strong>doubled</strong>" in response.text

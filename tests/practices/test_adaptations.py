@@ -167,7 +167,7 @@ def test_the_page_reads_a_bounded_number_of_queries(
 ):
     for city in (city_a, city_b, CityFactory(), CityFactory()):
         PracticeFactory(city=city, adapted_from=malmo_desk)
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(13):
         response = anonymous.get(malmo_desk.get_absolute_url())
     assert response.text.count("Adapted in") == 1
 

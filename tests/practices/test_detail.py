@@ -40,7 +40,7 @@ def test_related_practices_share_tags_or_lessons_best_first(
 
     # The practice, the comments, then the whole practice for the shared parts, and theirs
     # (files and adaptations among them).
-    with django_assert_max_num_queries(14):
+    with django_assert_max_num_queries(13):
         response = anonymous.get(practice.get_absolute_url())
 
     related = [Practice.objects.get(title=title) for title in related_titles(response.text)]

@@ -261,7 +261,7 @@ def test_a_thread_of_200_comments_is_read_in_as_many_queries_as_one_of_5(
 ):
     ContentType.objects.get_for_model(Practice)
     roots = conversations(published, 5)
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(12):
         assert len(shown(anonymous.get(published.get_absolute_url()).text)) == 5
 
     roots += conversations(published, 115, author=UserFactory())
@@ -271,7 +271,7 @@ def test_a_thread_of_200_comments_is_read_in_as_many_queries_as_one_of_5(
     assert published.comments.count() == 200
     url = published.get_absolute_url()
     caches["pages"].clear()
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(12):
         page = anonymous.get(url).text
     assert len(shown(page)) == PER_PAGE + 40 and "(200 comments)" in page
     # With the parts around it and the count of top-level comments kept, a page of the thread
