@@ -5,14 +5,15 @@ links, not a form, so a page carries no CSRF token and can be cached), the alter
 names in its <head>, and the first visit's redirect that honours the browser's Accept-Language.
 
 The alternates (hreflang, and x-default for English) name the same page as the page's
-<link rel="canonical"> where it has one: its view passes that address as `page_address`
-(a practice's thread on page 2 is `?comments=2`; an event or a lesson is its bare path). Any
-other page's alternates keep the query string asked for, since it chooses what the page shows
-(`/practices/?lesson=3&page=2` in French is `/fr/practices/?lesson=3&page=2`), less the
-parameters that only say where a visitor came from (`utm_*`, `fbclid`, `gclid` and the like,
-TRACKING): a link shared with a campaign's tag names the untagged page in each language. Other
-unknown parameters stay: a page that ignores them is the same page in either language all the
-same. The switcher keeps the whole address, as the visitor asked for it.
+<link rel="canonical"> where it has one: its view passes that address as `page_address`, and
+each page of a list or a thread is its own (an event is its bare path; page 2 of a lesson is
+`?page=2`, of a practice's thread `?comments=2`, of the filtered list `?lesson=3&page=2`; page 1
+has no number). Any other page's alternates keep the query string asked for, since it may choose
+what the page shows (`/tags/?sort=use`), less the parameters that only say where a visitor came
+from (`utm_*`, `fbclid`, `gclid` and the like, TRACKING): a link shared with a campaign's tag
+names the untagged page in each language. Other unknown parameters stay: a page that ignores
+them is the same page in either language all the same. The switcher keeps the whole address, as
+the visitor asked for it.
 """
 
 from urllib.parse import urlsplit, urlunsplit
