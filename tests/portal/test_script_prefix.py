@@ -95,3 +95,15 @@ def test_a_canonical_address_is_under_the_prefix_once(visitor):
     )
     assert canonical(second) == ["http://testserver/portal/fr/lessons/1/?page=2"]
     assert alternates(second)["en"] == "http://testserver/portal/lessons/1/?page=2"
+
+
+def test_any_site_may_read_the_api_under_the_prefix(visitor):
+    PracticeFactory(slug="youth-panels")
+
+    response = visitor.get("/api/v1/practices/", headers={"Origin": "https://www.oslo.kommune.no"})
+
+    assert response["Access-Control-Allow-Origin"] == "*"
+    assert (
+        response.json()["results"][0]["url"] == "http://testserver/portal/practices/youth-panels/"
+    )
+    assert "Access-Control-Allow-Origin" not in visitor.get("/practices/")
