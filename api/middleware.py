@@ -15,7 +15,8 @@ PREFLIGHT_SECONDS = 86400
 
 def cross_origin_reads(get_response):
     def middleware(request):
-        if not request.path.startswith(API_PREFIX):
+        # The path below the script prefix, if the site is served under one (/portal/api/…).
+        if not request.path_info.startswith(API_PREFIX):
             return get_response(request)
         if request.method == "OPTIONS" and "access-control-request-method" in request.headers:
             response = HttpResponse(status=204)

@@ -2,13 +2,14 @@
 
 from django.db.models import F, prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.views.decorators.http import require_safe
 
 from events.models import Event, EventPractice
 from practices.models import Practice
 from practices.models.practice import CARD_DEFERRED
-from practices.views.browse import page_query, paginate
+from practices.views.browse import page_address, page_query, paginate
 
 
 @require_safe
@@ -20,7 +21,14 @@ def event_list(request):
     return render(
         request,
         "events/event_list.html",
-        {"upcoming": upcoming, "past": past, "page": past, "page_query": page_query(request)},
+        {
+            "upcoming": upcoming,
+            "past": past,
+            "page": past,
+            "page_query": page_query(request),
+            # Each page is its own canonical address, named by its alternates too (base.html).
+            "page_address": page_address(reverse("events:list"), past),
+        },
     )
 
 

@@ -5,14 +5,18 @@ links, not a form, so a page carries no CSRF token and can be cached), the alter
 names in its <head>, and the first visit's redirect that honours the browser's Accept-Language.
 
 The alternates (hreflang, and x-default for English) name the same page as the page's
-<link rel="canonical"> where it has one: its view passes that address as `page_address`
-(a practice's thread on page 2 is `?comments=2`; an event or a lesson is its bare path). Any
-other page's alternates keep the query string asked for, since it chooses what the page shows
-(`/practices/?lesson=3&page=2` in French is `/fr/practices/?lesson=3&page=2`), less the
-parameters that only say where a visitor came from (`utm_*`, `fbclid`, `gclid` and the like,
-TRACKING): a link shared with a campaign's tag names the untagged page in each language. Other
-unknown parameters stay: a page that ignores them is the same page in either language all the
-same. The switcher keeps the whole address, as the visitor asked for it.
+<link rel="canonical"> where it has one: its view passes that address as `page_address`, and
+each page of a list or a thread is its own (an event is its bare path; page 2 of a lesson is
+`?page=2`, of a practice's thread `?comments=2`, of the filtered list `?lesson=3&page=2`; page 1
+has no number). Any other page's alternates keep the query string asked for, since it may choose
+what the page shows (`/tags/?sort=use`), less the parameters that only say where a visitor came
+from (`utm_*`, `fbclid`, `gclid` and the like, TRACKING): a link shared with a campaign's tag
+names the untagged page in each language. Other unknown parameters stay: a page that ignores
+them is the same page in either language all the same. The switcher keeps the whole address, as
+the visitor asked for it.
+
+Served under a script prefix (`FORCE_SCRIPT_NAME=/portal`, or the WSGI server's SCRIPT_NAME),
+every address here stays under it, the language after it: `/portal/fr/cities/`.
 """
 
 from urllib.parse import urlsplit, urlunsplit
@@ -20,7 +24,7 @@ from urllib.parse import urlsplit, urlunsplit
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.http import Http404, HttpResponseRedirect
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
@@ -62,13 +66,20 @@ TRACKING = {
 
 
 def path_in_language(path, code):
-    """The same page's path in another language: "/fr/cities/" <-> "/cities/"."""
-    prefix = translation.get_language_from_path(path)
-    if prefix:
-        path = path[len(prefix) + 1 :] or "/"
+    """The same page's path in another language: "/fr/cities/" <-> "/cities/". Served under a
+    script prefix (FORCE_SCRIPT_NAME, or the WSGI server's SCRIPT_NAME), as reverse() names
+    its addresses, the language comes after it: "/portal/fr/cities/" <-> "/portal/cities/"."""
+    script = get_script_prefix().rstrip("/")  # "" at the root
+    if script and (path == script or path.startswith(f"{script}/")):
+        path = path[len(script) :] or "/"
+    else:
+        script = ""  # not an address under the prefix: left as it is
+    language = translation.get_language_from_path(path)
+    if language:
+        path = path[len(language) + 1 :] or "/"
     if code == settings.LANGUAGE_CODE:
-        return path
-    return f"/{code}{path}"
+        return f"{script}{path}"
+    return f"{script}/{code}{path}"
 
 
 def url_in_language(url, code):
@@ -145,10 +156,12 @@ def switch_language(request, code):
     if code not in dict(settings.LANGUAGES):
         raise Http404("No such language.")
     next_url = request.GET.get("next", "")
-    safe = next_url.startswith("/") and url_has_allowed_host_and_scheme(
+    # A page of the site: under its script prefix ("/" at the root), on its host.
+    home = get_script_prefix()
+    safe = next_url.startswith(home) and url_has_allowed_host_and_scheme(
         next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     )
-    response = HttpResponseRedirect(url_in_language(next_url if safe else "/", code))
+    response = HttpResponseRedirect(url_in_language(next_url if safe else home, code))
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         code,

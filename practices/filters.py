@@ -105,6 +105,17 @@ class PracticeFilterForm(PortalForm):
             chosen = None  # relevance means nothing without a search
         return chosen or (Sort.RELEVANCE if self.filters.get("q") else Sort.NEWEST)
 
+    def shown_params(self):
+        """The (name, value) pairs asked for that choose what the list shows, in the order asked:
+        its fields', empty ones left out; not its page, nor anything it does not read."""
+        return [
+            (name, value)
+            for name in self.data
+            if name in self.fields
+            for value in self.data.getlist(name)
+            if value
+        ]
+
     def ignored(self):
         """(parameter, message) for each filter that could not be used."""
         return [(name, " ".join(messages)) for name, messages in self.errors.items()]

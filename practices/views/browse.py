@@ -6,7 +6,9 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import prefetch_related_objects
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
+from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
 from practices import briefings, caching, search, threads
@@ -30,6 +32,14 @@ def paginate(request, rows, per_page=PAGE_SIZE, count=None, param="page"):
         return paginator.page(request.GET.get(param, 1))
     except (EmptyPage, PageNotAnInteger):
         raise Http404("No such page.") from None
+
+
+def page_address(path, page, params=(), param="page"):
+    """The canonical address of `page` of the list at `path`: each page of a list is its own,
+    named with its number in `param` from page 2 on, after `params` ((name, value) pairs: the
+    list's filters, where it has some), as the list's links to its pages name it."""
+    params = [*params, *([(param, page.number)] if page.number > 1 else [])]
+    return f"{path}?{urlencode(params)}" if params else path
 
 
 def page_query(request):
@@ -103,6 +113,9 @@ def practice_list(request):
         "form": form,
         "filters": filters,
         "page": page,
+        # Its canonical address, named by its alternates too (base.html): the filters asked for
+        # and the page's number, less anything else (where the visitor came from, say).
+        "page_address": page_address(reverse("practices:list"), page, form.shown_params()),
         "more_than": search.MAX_RESULTS if listed.more else None,
         "page_query": page_query(request),
         "ordering": form.ordering,

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_safe
 from practices import caching
 from practices.countries import country_name, name_order
 from practices.models import City, Practice
-from practices.views.browse import paged_cards
+from practices.views.browse import page_address, paged_cards
 
 
 @dataclass
@@ -71,6 +71,8 @@ def city_detail(request, slug):
             "city": city,
             "country_name": country_name(city.country.code),
             "page": page,
+            # Each page is its own canonical address, named by its alternates too (base.html).
+            "page_address": page_address(city.get_absolute_url(), page),
             "membership": membership,
             "manages": city.is_managed_by(request.user),
         },

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from practices import caching
 from practices import coverage as coverage_matrix
 from practices.models import Lesson
-from practices.views.browse import PAGE_SIZE, cards, paginate
+from practices.views.browse import PAGE_SIZE, cards, page_address, paginate
 
 
 @require_safe
@@ -42,8 +42,8 @@ def lesson_detail(request, number):
         "lesson": lesson,
         "page": page,
         "events": events,
-        # Its canonical address (the first page's), named by its alternates too (base.html).
-        "page_address": reverse("practices:lesson", args=[lesson.number]),
+        # Its canonical address, this page's, named by its alternates too (base.html).
+        "page_address": page_address(reverse("practices:lesson", args=[lesson.number]), page),
     }
     return render(request, "practices/lesson_detail.html", context)
 

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 
 from practices import caching
 from practices.models import City, Network, Practice
-from practices.views.browse import paged_cards
+from practices.views.browse import page_address, paged_cards
 
 
 @require_safe
@@ -50,4 +50,7 @@ def network_detail(request, slug):
         Practice.objects.published().filter(city__networks=network).order_by("-published_at", "-id")
     )
     page = paged_cards(request, published, "network", {"network": network.pk})
-    return render(request, "practices/network_detail.html", {"network": network, "page": page})
+    # Each page is its own canonical address, named by its alternates too (base.html).
+    address = page_address(network.get_absolute_url(), page)
+    context = {"network": network, "page": page, "page_address": address}
+    return render(request, "practices/network_detail.html", context)

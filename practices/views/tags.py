@@ -2,12 +2,13 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.decorators.http import require_safe
 from taggit.models import Tag
 
 from practices import tagging
 from practices.models import Practice
-from practices.views.browse import paged_cards
+from practices.views.browse import page_address, paged_cards
 
 
 @require_safe
@@ -27,4 +28,7 @@ def tag_detail(request, slug):
     page = paged_cards(request, published, "tag", {"tag": tag.pk})
     if not page.paginator.count:
         raise Http404("No published practice has this tag.")
-    return render(request, "practices/tag_detail.html", {"tag": tag, "page": page})
+    # Each page is its own canonical address, named by its alternates too (base.html).
+    address = page_address(reverse("practices:tag", args=[tag.slug]), page)
+    context = {"tag": tag, "page": page, "page_address": address}
+    return render(request, "practices/tag_detail.html", context)
