@@ -17,12 +17,13 @@ from practices.caching import CATALOGUE, PAGES
 
 BOTH = (PAGES, CATALOGUE)
 
-# (app label, model name, generations). A comment or a team shows on pages but is not counted;
-# a network is counted (its facet, its list) under its name.
+# (app label, model name, generations). A comment or a team shows on pages but neither is
+# counted nor describes a practice; a network is counted (its facet, its list) under its name;
+# a practice's links and files are not counted but its article shows them.
 MODELS = [
     ("practices", "Practice", BOTH),
-    ("practices", "PracticeLink", (PAGES,)),
-    ("practices", "PracticeFile", (PAGES,)),
+    ("practices", "PracticeLink", BOTH),
+    ("practices", "PracticeFile", BOTH),
     ("practices", "Comment", (PAGES,)),
     ("practices", "City", BOTH),
     ("practices", "Lesson", BOTH),

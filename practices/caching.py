@@ -9,8 +9,9 @@ so a change shows on all of them at once; its keys start with the release (setti
 so a deploy never reads what the previous release stored.
 
 Two generations: PAGES covers everything a public page shows, comments included; CATALOGUE only
-what the counts count (practices, their lessons, tags, cities and events), so a comment does not
-send every facet count to be worked out again.
+the practices and what describes them (their lessons, tags, cities, networks, events, links and
+files): what the counts count, and what a practice's article shows (practice_detail.html), so a
+comment sends neither every facet count nor every practice's article to be worked out again.
 """
 
 import hashlib
@@ -79,6 +80,10 @@ def cached(name, params, compute, generation=CATALOGUE):
 
 
 def generation(request):
-    """Template context: `pages_generation`, for the keys of `{% cache %}` fragments, read from
-    the cache only by a template that has one."""
-    return {"pages_generation": SimpleLazyObject(PAGES.current), "cache_seconds": SECONDS}
+    """Template context: `pages_generation` and `catalogue_generation`, for the keys of
+    `{% cache %}` fragments, read from the cache only by a template that has one."""
+    return {
+        "pages_generation": SimpleLazyObject(PAGES.current),
+        "catalogue_generation": SimpleLazyObject(CATALOGUE.current),
+        "cache_seconds": SECONDS,
+    }

@@ -318,9 +318,9 @@ def test_a_thread_of_500_comments_costs_a_constant_number_of_queries(
     Practice.objects.filter(pk=published.pk).recount_comments()
     # Django keeps content types once read: read first, so the count is the page's own.
     ContentType.objects.get_for_model(Practice)
-    # The practice, its networks, lessons, tags, links, files, adaptations, two queries for
-    # related practices, its translations and events; the thread's top-level comments counted,
-    # the page's comments with their authors, and the authors' teams.
+    # The practice, its networks, lessons, tags, links, files, the practices adapting or
+    # translating it, two queries for related practices, and its events; the page's comments
+    # with their authors, and the authors' teams.
     with django_assert_max_num_queries(12):
         response = anonymous.get(published.get_absolute_url())
     # Its first 50 conversations, each with its reply (tests/practices/test_thread_pages.py).
@@ -387,3 +387,17 @@ def test_a_drawn_thread_shows_edits_removals_and_new_names_at_once(anonymous, pu
     said.remove()
     page = anonymous.get(url).text
     assert "Second words" not in page and "(0 comments)" in page
+
+
+def test_a_comment_leaves_the_practice_kept_drawn(
+    anonymous, published, member_user, django_assert_max_num_queries
+):
+    ContentType.objects.get_for_model(Practice)
+    anonymous.get(published.get_absolute_url())
+    Comment.objects.create(practice=published, author=member_user, body="Tried it in Bergen.")
+    # The practice, and the thread again (its comments with their authors, and their teams):
+    # the practice's article and its related practices were kept through the comment.
+    with django_assert_max_num_queries(3):
+        page = anonymous.get(published.get_absolute_url()).text
+    assert "Tried it in Bergen." in page
+    assert published.title in page

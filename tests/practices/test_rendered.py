@@ -43,6 +43,8 @@ def test_an_edit_renders_the_changed_text_again(anonymous):
 def test_the_command_renders_everything_again(anonymous, monkeypatch):
     practice = PracticeFactory(approach="Walks with *parents*.")
     comment = Comment.objects.create(practice=practice, author=UserFactory(), body="*Yes*.")
+    # Read once: the page keeps its article drawn.
+    assert "<em>parents</em>" in anonymous.get(practice.get_absolute_url()).text
     # A stricter sanitiser: emphasis is no longer kept.
     monkeypatch.setattr(markup, "ALLOWED_TAGS", markup.ALLOWED_TAGS - {"em"})
 

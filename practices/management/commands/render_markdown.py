@@ -3,7 +3,7 @@ change (practices/markup.py): pages show what save() rendered, never the Markdow
 
 from django.core.management.base import BaseCommand
 
-from practices.caching import PAGES
+from practices.caching import CATALOGUE, PAGES
 from practices.markup import render_markdown
 from practices.models import Comment, Practice
 
@@ -23,6 +23,7 @@ class Command(BaseCommand):
                 comments += Comment.objects.bulk_update(batch, ["body_html"])
                 batch = []
         comments += Comment.objects.bulk_update(batch, ["body_html"])
-        # Written with update(): no signal tells the pages.
+        # Written with update(): no signal tells the pages, nor the practices' kept articles.
         PAGES.replace()
+        CATALOGUE.replace()
         self.stdout.write(f"Rendered {Practice.objects.count()} practices and {comments} comments.")
