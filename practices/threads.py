@@ -206,8 +206,8 @@ def post_comment(*, practice, author, body, parent=None, token=""):
     try:
         with transaction.atomic():
             # Whoever comments hears of the answers, unless they muted the thread: a row where
-            # none is, in one statement and no savepoint (get_or_create() read, then wrapped its
-            # insert in a savepoint), and none at all where open_to_post() found theirs.
+            # none is, in one statement with no savepoint (rather than get_or_create()'s read,
+            # savepoint and insert), and no statement where open_to_post() found theirs.
             if not getattr(practice, "has_subscription", False):
                 ThreadSubscription.objects.bulk_create(
                     [ThreadSubscription(user=author, practice=practice)], ignore_conflicts=True
