@@ -20,13 +20,13 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Count, Min, Prefetch, Q
+from django.db.models import Count, Exists, Min, OuterRef, Prefetch, Q
 from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from practices import hooks
-from practices.models import Comment, Membership, Refused, ThreadSubscription
+from practices.models import Comment, Membership, Practice, Refused, ThreadSubscription
 
 # Replies deeper than this are drawn at this depth; they still say whom they answer.
 MAX_DEPTH = 4
@@ -123,7 +123,10 @@ def thread(practice, viewer, page=1):
 def page_of(comment):
     """The page of its thread that shows `comment`: its conversation's, counted by the
     top-level comments posted before the one it hangs from. Two queries for a reply (its
-    top-level comment, found by one recursive query however deep it is), one for the rest."""
+    top-level comment, found by one recursive query however deep it is), one for the rest, none
+    for a comment post_comment() has just posted (it knows its page)."""
+    if getattr(comment, "thread_page", None) is not None:
+        return comment.thread_page
     root = comment
     if comment.parent_id is not None:
         table = connection.ops.quote_name(Comment._meta.db_table)
@@ -170,6 +173,19 @@ def placeholder_for(comment, viewer):
     return ""
 
 
+def open_to_post(author):
+    """The practices `author` may comment on (the published ones), read as post_comment() needs
+    them: their address and title (the form shows them again when it refuses a post), and, in
+    the same query, whether the author has a say about the thread already, following or muted
+    (`has_subscription`)."""
+    theirs = ThreadSubscription.objects.filter(practice=OuterRef("pk"), user=author)
+    return (
+        Practice.objects.published()
+        .only("pk", "slug", "title")
+        .annotate(has_subscription=Exists(theirs))
+    )
+
+
 def post_comment(*, practice, author, body, parent=None, token=""):
     """Post a comment as `author`, or say why not. The same form posted twice gives back the
     first comment instead of a second one."""
@@ -194,8 +210,13 @@ def post_comment(*, practice, author, body, parent=None, token=""):
         )
     try:
         with transaction.atomic():
-            # Whoever comments hears of the answers, unless they muted the thread.
-            ThreadSubscription.objects.get_or_create(user=author, practice=practice)
+            # Whoever comments hears of the answers, unless they muted the thread: a row where
+            # none is, in one statement with no savepoint (rather than get_or_create()'s read,
+            # savepoint and insert), and no statement where open_to_post() found theirs.
+            if not getattr(practice, "has_subscription", False):
+                ThreadSubscription.objects.bulk_create(
+                    [ThreadSubscription(user=author, practice=practice)], ignore_conflicts=True
+                )
             # Saving it counts it on the practice's row, locked from then until the commit: only
             # the job that tells the thread's followers is written after it.
             comment = Comment.objects.create(
@@ -205,6 +226,14 @@ def post_comment(*, practice, author, body, parent=None, token=""):
     except IntegrityError:
         # The same form posted twice at the same moment: the first one won.
         return Comment.objects.get(author=author, form_token=token)
+    if parent is None:
+        # Posted just now, it is the thread's newest conversation: its page is the last, from
+        # the count its practice's row gave back as saving it added one, with no COUNT. (Two
+        # posted at the same moment are counted in the order they locked the row, which may
+        # not be the order of their times; at a page's end one may then land a page off, as
+        # with a COUNT after the commit, which misses a comment posted before but not yet
+        # committed.)
+        comment.thread_page = (practice.conversation_count - 1) // PER_PAGE + 1
     return comment
 
 

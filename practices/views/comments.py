@@ -74,7 +74,7 @@ def comment_link(request, pk):
 def comment_post(request, slug):
     """Members with a confirmed e-mail address: post a comment, or a reply when `parent`
     names one."""
-    practice = get_object_or_404(Practice.objects.published(), slug=slug)
+    practice = get_object_or_404(threads.open_to_post(request.user), slug=slug)
     parent = None
     parent_id = request.POST.get("parent", "")
     if parent_id:

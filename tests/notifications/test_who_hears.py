@@ -7,6 +7,7 @@ from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
 
+from practices import threads
 from practices.models import Comment, ThreadSubscription
 from tests.conftest import signed_in
 from tests.factories import PracticeFactory, UserFactory
@@ -90,6 +91,16 @@ def test_a_muted_thread_stays_muted_after_commenting(member, member_user, publis
     ThreadSubscription.objects.create(user=member_user, practice=published, following=False)
     member.post(reverse("practices:comment", args=[published.slug]), {"body": "A question"})
     assert not ThreadSubscription.objects.get(user=member_user, practice=published).following
+
+
+def test_a_muted_thread_stays_muted_whoever_posts_the_comment(member_user, published):
+    """post_comment() called with a practice read elsewhere (not by the view, which knows the
+    member's choice already) writes no second choice either."""
+    ThreadSubscription.objects.create(user=member_user, practice=published, following=False)
+    threads.post_comment(practice=published, author=member_user, body="A question")
+    threads.post_comment(practice=published, author=UserFactory(), body="An answer")
+    assert not ThreadSubscription.objects.get(user=member_user, practice=published).following
+    assert ThreadSubscription.objects.filter(practice=published, following=True).count() == 1
 
 
 def test_a_job_run_twice_tells_nobody_twice(member_user, published, editor_user):

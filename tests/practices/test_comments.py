@@ -235,6 +235,27 @@ def test_a_double_submitted_form_makes_one_comment(member, published):
     assert first["Location"] == second["Location"]
 
 
+def test_posting_costs_a_fixed_number_of_queries(
+    member, member_user, published, django_assert_max_num_queries
+):
+    post(member, published, "A first comment follows the thread")
+    assert ThreadSubscription.objects.get(user=member_user, practice=published).following
+    # The member's session and account, their confirmed address; the practice with whether
+    # they follow its thread; their posts of the last minute and this form's; then, in one
+    # transaction, the comment, the practice's counts (which give its page back), the job that
+    # tells the followers.
+    with django_assert_max_num_queries(10):
+        response = post(member, published, "Another one", token="t-2")
+    assert response.status_code == 302
+    # A member who has not commented here yet: one more, to follow the thread.
+    newcomer = UserFactory(confirmed=True)
+    client = signed_in(newcomer)
+    with django_assert_max_num_queries(11):
+        assert post(client, published, "Hello").status_code == 302
+    assert ThreadSubscription.objects.get(user=newcomer, practice=published).following
+    assert Practice.objects.get(pk=published.pk).comment_count == 3
+
+
 def test_empty_and_too_long_comments_are_explained(member, published):
     assert "Write something before you post." in post(member, published, "   ").text
     too_long = post(member, published, "x" * 5001)

@@ -9,6 +9,7 @@ import nh3
 import pytest
 from django.core.management import call_command
 from django.db import connection, connections
+from django.utils import timezone
 
 from practices import markup, threads
 from practices.models import Comment, Practice
@@ -73,6 +74,15 @@ def test_comment_counts_follow_posts_removals_and_hiding(anonymous):
     assert Practice.objects.get(pk=practice.pk).comment_count == 1
     second.delete()
     assert Practice.objects.get(pk=practice.pk).comment_count == 0
+
+
+def test_the_practice_a_new_comment_holds_shows_its_counts_at_once():
+    practice = PracticeFactory()
+    Comment.objects.create(practice=practice, author=UserFactory(), body="One")
+    Comment.objects.create(
+        practice=practice, author=UserFactory(), body="Two", hidden_at=timezone.now()
+    )
+    assert (practice.comment_count, practice.conversation_count) == (1, 2)
 
 
 def test_conversations_are_counted_on_the_row_and_page_the_thread(anonymous, monkeypatch):

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import caches
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -254,6 +255,28 @@ def test_posting_lands_on_the_page_that_shows_the_comment(member, published):
     assert response["Location"] == f"{url}?comments=3#comment-{new.pk}"
     response = member.post(reverse("practices:comment_delete", args=[new.pk]))
     assert response["Location"] == f"{url}?comments=3#comments"
+
+
+@pytest.mark.parametrize(("earlier", "page"), [(PER_PAGE - 1, 1), (PER_PAGE, 2)])
+def test_a_new_comment_at_a_pages_end_lands_on_its_page(member, published, earlier, page):
+    """Removed and hidden conversations keep their place, and so count for the new one."""
+    roots = conversations(published, earlier)
+    roots[0].remove()
+    roots[1].hide(by=None)
+    url = published.get_absolute_url()
+
+    response = member.post(reverse("practices:comment", args=[published.slug]), {"body": "Last"})
+
+    new = Comment.objects.get(body="Last")
+    query = f"?comments={page}" if page > 1 else ""
+    assert response["Location"] == f"{url}{query}#comment-{new.pk}"
+    assert f'id="comment-{new.pk}"' in member.get(response["Location"]).text
+    # Its lasting address, which counts the comments before it, agrees.
+    assert anonymous_location(new) == response["Location"]
+
+
+def anonymous_location(comment):
+    return Client().get(reverse("practices:comment_link", args=[comment.pk]))["Location"]
 
 
 def test_a_thread_of_200_comments_is_read_in_as_many_queries_as_one_of_5(
