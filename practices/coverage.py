@@ -59,6 +59,7 @@ def build(lessons, requested):
     """The matrix for `lessons`, with the cities shown for the country codes in `requested`
     (or for every country when it holds "ALL")."""
     numbers = [lesson.number for lesson in lessons]
+    list_url = reverse("practices:list")
     published = _published()
     # Counted over every published practice: kept like the list's counts (practices/caching.py).
     countries = caching.cached("coverage-countries", {}, country_totals)
@@ -84,6 +85,7 @@ def build(lessons, requested):
                     [by_city.get((pk, n), 0) for n in numbers],
                     total,
                     numbers,
+                    list_url,
                     city=slug,
                     slug=slug,
                 )
@@ -97,6 +99,7 @@ def build(lessons, requested):
             counts,
             countries[code]["total"],
             numbers,
+            list_url,
             country=code,
             code=code,
             city_count=countries[code]["city_count"],
@@ -108,7 +111,7 @@ def build(lessons, requested):
 
     # Each practice is in one country, so the columns add up exactly.
     column_totals = [sum(row.cells[i].count for row in rows) for i in range(len(numbers))]
-    totals = _row("", column_totals, sum(row.total.count for row in rows), numbers)
+    totals = _row("", column_totals, sum(row.total.count for row in rows), numbers, list_url)
     return Matrix(
         rows=rows,
         totals=totals,
@@ -162,16 +165,14 @@ def _counts(practices, place):
     return {(key, number): n for key, number, n in grouped if number is not None}
 
 
-def _row(name, counts, total, numbers, *, country="", city="", **extra):
-    """A row whose cells link to the practice list filtered by its place and the lesson."""
-    place = [("country", country)] if country else [("city", city)] if city else []
-    list_url = reverse("practices:list")
-
-    def link(params):
-        return f"{list_url}?{urlencode(params)}" if params else list_url
-
+def _row(name, counts, total, numbers, list_url, *, country="", city="", **extra):
+    """A row whose cells link to the practice list (at `list_url`) filtered by its place and
+    the lesson: "?country=NO&lesson=3", or "?lesson=3" for the totals. The place's part is
+    encoded once for the row, not once a cell (22,000 of them with every country open)."""
+    place = urlencode([("country", country)] if country else [("city", city)] if city else [])
+    total_url = f"{list_url}?{place}" if place else list_url
+    lesson_url = f"{total_url}&lesson=" if place else f"{list_url}?lesson="
     cells = [
-        Cell(count, link([*place, ("lesson", number)]))
-        for count, number in zip(counts, numbers, strict=True)
+        Cell(count, f"{lesson_url}{number}") for count, number in zip(counts, numbers, strict=True)
     ]
-    return Row(name=name, cells=cells, total=Cell(total, link(place)), **extra)
+    return Row(name=name, cells=cells, total=Cell(total, total_url), **extra)

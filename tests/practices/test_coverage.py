@@ -3,8 +3,11 @@
 import re
 
 import pytest
+from django.template import Context, Template
 from django.urls import reverse
+from django.utils import translation
 
+from practices.coverage import Cell
 from tests.factories import CityFactory, PracticeFactory
 from tests.queries import count_queries
 
@@ -192,3 +195,26 @@ def test_cells_are_shaded_darker_the_more_practices_they_count(anonymous, oslo):
     levels = re.findall(r'<td class="coverage-cell coverage-level-(\d)">', row)
     assert levels == ["3", "2", "1"]  # 5 practices, 2, 1; the gaps and the total unshaded
     assert row.count("coverage-empty") == 6
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_cells_write_their_numbers_and_links_as_the_templates_do(settings, language):
+    # A country's total passes 1,000 at the size of a real catalogue; with digit grouping on,
+    # the cells must group them as {{ number }} does anywhere else on the site.
+    settings.USE_THOUSAND_SEPARATOR = True
+    cells = [Cell(1234, f"{LIST}?country=NO&lesson=1"), Cell(3, f"{LIST}?lesson=2"), Cell(0, "")]
+    with translation.override(language):
+        grouped = Template("{{ number }}").render(Context({"number": 1234}))
+        html = Template("{% load coverage_cells %}{% coverage_cells cells total %}").render(
+            Context({"cells": cells[1:], "total": cells[0]})
+        )
+
+    assert grouped != "1234"
+    assert html.startswith(
+        f'<td class="coverage-cell coverage-level-2"><a href="{LIST}?lesson=2">3</a></td>'
+        '<td class="coverage-cell coverage-empty">0<span class="visually-hidden"> '
+    )
+    assert html.endswith(
+        '<td class="coverage-cell coverage-total">'
+        f'<a href="{LIST}?country=NO&amp;lesson=1">{grouped}</a></td>'
+    )
