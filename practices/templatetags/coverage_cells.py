@@ -5,7 +5,8 @@ in words as well as shown in colour, and links nowhere.
 
 They are written here rather than through a template included for each: with every country's
 cities shown the coverage table has 22,000 cells, and an include each took most of its 4 s.
-What goes into the markup is escaped as the template escaped it.
+What goes into the markup is escaped as the template escaped it (and the translation not, as
+{% translate %} does not).
 """
 
 from django.template import Library
@@ -22,7 +23,7 @@ GAP = '<td class="coverage-cell coverage-empty{}">0<span class="visually-hidden"
 @register.simple_tag
 def coverage_cells(cells, total=None):
     """The <td> of each of `cells`, then of `total` unless it is None."""
-    note = escape(gettext("(no practice yet)"))
+    note = gettext("(no practice yet)")  # unescaped, as {% translate %} writes it
     gap = GAP.format("", note)
     html = [_cell(cell, f"coverage-level-{cell.level}", gap) for cell in cells]
     if total is not None:

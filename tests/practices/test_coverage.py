@@ -15,9 +15,9 @@ pytestmark = pytest.mark.django_db
 
 URL = reverse("practices:coverage")
 LIST = reverse("practices:list")
-# Every cache empty: the lessons, the country and city totals (two grouped queries each) and
-# the counts by country and by city.
-MAX_QUERIES = 7
+# Every cache empty: the lessons, the cities with their totals (two queries) and the counts by
+# city and lesson, whichever countries are open.
+MAX_QUERIES = 4
 
 
 def row_of(text, row_id):
@@ -141,6 +141,18 @@ def test_city_rows_count_their_own_practices_and_link_to_the_city_filter(anonymo
     assert cells_of(city_rows[1]) == ["0", "1", "0", "0", "0", "0", "0", "0", "0", "1"]
     assert f'<a href="{LIST}?city=bergen&amp;lesson=6">1</a>' in city_rows[0]
     assert f'href="{reverse("practices:city", args=["bergen"])}"' in city_rows[0]
+
+
+def test_counts_kept_while_one_country_was_open_follow_a_change_in_another(anonymous, oslo, lyon):
+    PracticeFactory(city=oslo, lessons=[2])
+    anonymous.get(URL, {"expand": "NO"})  # keeps every city's counts, Lyon's included
+    PracticeFactory(city=lyon, lessons=[5])
+
+    text = anonymous.get(URL, {"expand": "FR"}).text
+    (lyon_row,) = re.findall(r'<tr class="coverage-city">(.*?)</tr>', text, re.S)
+
+    assert cells_of(lyon_row) == ["0", "0", "0", "0", "1", "0", "0", "0", "0", "1"]
+    assert cells_of(row_of(text, "country-FR"))[4] == "1"
 
 
 def test_expand_all_shows_every_country_s_cities(anonymous, oslo, lyon):
