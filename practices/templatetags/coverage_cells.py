@@ -4,7 +4,8 @@ it is given. A number links to the practices it counts, shaded by how many; a 0 
 in words as well as shown in colour, and links nowhere.
 
 They are written here rather than through a template included for each: with every country's
-cities shown the coverage table has 22,000 cells, and an include each took most of its 4 s.
+cities shown the coverage table has 22,000 cells, and including a template for each (with
+their addresses encoded one by one) took 0.8 s of the 1.2 s of CPU of its first view.
 What goes into the markup is escaped as the template escaped it (and the translation not, as
 {% translate %} does not).
 """
