@@ -3,8 +3,11 @@
 import re
 
 import pytest
+from django.template import Context, Template
 from django.urls import reverse
+from django.utils import translation
 
+from practices.coverage import Cell
 from tests.factories import CityFactory, PracticeFactory
 from tests.queries import count_queries
 
@@ -12,9 +15,9 @@ pytestmark = pytest.mark.django_db
 
 URL = reverse("practices:coverage")
 LIST = reverse("practices:list")
-# Every cache empty: the lessons, the country and city totals (two grouped queries each) and
-# the counts by country and by city.
-MAX_QUERIES = 7
+# Every cache empty: the lessons, the cities with their totals (two queries) and the counts by
+# city and lesson, whichever countries are open.
+MAX_QUERIES = 4
 
 
 def row_of(text, row_id):
@@ -140,6 +143,18 @@ def test_city_rows_count_their_own_practices_and_link_to_the_city_filter(anonymo
     assert f'href="{reverse("practices:city", args=["bergen"])}"' in city_rows[0]
 
 
+def test_counts_kept_while_one_country_was_open_follow_a_change_in_another(anonymous, oslo, lyon):
+    PracticeFactory(city=oslo, lessons=[2])
+    anonymous.get(URL, {"expand": "NO"})  # keeps every city's counts, Lyon's included
+    PracticeFactory(city=lyon, lessons=[5])
+
+    text = anonymous.get(URL, {"expand": "FR"}).text
+    (lyon_row,) = re.findall(r'<tr class="coverage-city">(.*?)</tr>', text, re.S)
+
+    assert cells_of(lyon_row) == ["0", "0", "0", "0", "1", "0", "0", "0", "0", "1"]
+    assert cells_of(row_of(text, "country-FR"))[4] == "1"
+
+
 def test_expand_all_shows_every_country_s_cities(anonymous, oslo, lyon):
     text = anonymous.get(URL).text
     assert f'href="{URL}?expand=all"' in text
@@ -192,3 +207,26 @@ def test_cells_are_shaded_darker_the_more_practices_they_count(anonymous, oslo):
     levels = re.findall(r'<td class="coverage-cell coverage-level-(\d)">', row)
     assert levels == ["3", "2", "1"]  # 5 practices, 2, 1; the gaps and the total unshaded
     assert row.count("coverage-empty") == 6
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_cells_write_their_numbers_and_links_as_the_templates_do(settings, language):
+    # A country's total passes 1,000 at the size of a real catalogue; with digit grouping on,
+    # the cells must group them as {{ number }} does anywhere else on the site.
+    settings.USE_THOUSAND_SEPARATOR = True
+    cells = [Cell(1234, f"{LIST}?country=NO&lesson=1"), Cell(3, f"{LIST}?lesson=2"), Cell(0, "")]
+    with translation.override(language):
+        grouped = Template("{{ number }}").render(Context({"number": 1234}))
+        html = Template("{% load coverage_cells %}{% coverage_cells cells total %}").render(
+            Context({"cells": cells[1:], "total": cells[0]})
+        )
+
+    assert grouped != "1234"
+    assert html.startswith(
+        f'<td class="coverage-cell coverage-level-2"><a href="{LIST}?lesson=2">3</a></td>'
+        '<td class="coverage-cell coverage-empty">0<span class="visually-hidden"> '
+    )
+    assert html.endswith(
+        '<td class="coverage-cell coverage-total">'
+        f'<a href="{LIST}?country=NO&amp;lesson=1">{grouped}</a></td>'
+    )
