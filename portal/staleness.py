@@ -17,9 +17,8 @@ from practices.caching import CATALOGUE, PAGES
 
 BOTH = (PAGES, CATALOGUE)
 
-# (app label, model name, generations). A comment or a team shows on pages but neither is
-# counted nor describes a practice; a network is counted (its facet, its list) under its name;
-# a practice's links and files are not counted but its article shows them.
+# (app label, model name, generations). A comment or a team shows on pages but does not
+# describe a practice; a practice's links and files do (its article shows them).
 MODELS = [
     ("practices", "Practice", BOTH),
     ("practices", "PracticeLink", BOTH),

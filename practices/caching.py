@@ -82,8 +82,5 @@ def cached(name, params, compute, generation=CATALOGUE):
 def generation(request):
     """Template context: `pages_generation` and `catalogue_generation`, for the keys of
     `{% cache %}` fragments, read from the cache only by a template that has one."""
-    return {
-        "pages_generation": SimpleLazyObject(PAGES.current),
-        "catalogue_generation": SimpleLazyObject(CATALOGUE.current),
-        "cache_seconds": SECONDS,
-    }
+    pages, catalogue = SimpleLazyObject(PAGES.current), SimpleLazyObject(CATALOGUE.current)
+    return {"pages_generation": pages, "catalogue_generation": catalogue, "cache_seconds": SECONDS}
