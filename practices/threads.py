@@ -86,11 +86,11 @@ def thread(practice, viewer, page=1):
             )
         )
     )
-    # Replies moved to another practice (only the admin can) hang from nothing here: only what
-    # the page's top-level comments reach is drawn, as when the whole thread was read.
     # A reply's parent is on the same page (a conversation is never split): it is taken from
     # there rather than joined again, for the "in reply to" of replies drawn deeper than MAX_DEPTH.
     by_pk = {comment.pk: comment for comment in comments}
+    # Replies moved to another practice (only the admin can) hang from nothing here: only what
+    # the page's top-level comments reach is drawn, as when the whole thread was read.
     children = {}
     for comment in comments:
         if comment.parent_id in by_pk:
