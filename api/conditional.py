@@ -1,24 +1,24 @@
 """Answers clients can ask for again cheaply: ETag, Last-Modified, and 304 when unchanged.
 
-An answer's body is kept in the "pages" cache under the PAGES generation (practices/caching.py),
-so until something public changes the same address is answered from the cache, without the
-database. Its ETag is a digest of the body itself, so it is right even when nothing is kept
-(the DummyCache of a production server without Redis). Last-Modified is given where the answer
-has a date to give (practices, events, cities and networks, as api/changes.py dates them; not
-the lessons, which hold no time); If-None-Match, which a client should prefer, covers
-everything.
+An answer's body is kept gzip-compressed in the "pages" cache under the PAGES generation
+(practices/caching.py), so until something public changes the same address is answered from
+the cache, without the database, and sent compressed to clients that accept it. Its ETag is a
+digest of the body itself, so it is right even when nothing is kept (the DummyCache of a
+production server without Redis). Last-Modified is given where the answer has a date to give
+(practices, events, cities and networks, as api/changes.py dates them; not the lessons, which
+hold no time); If-None-Match, which a client should prefer, covers everything.
 """
 
 import hashlib
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.http import HttpResponse
 from django.utils import translation
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date, quote_etag
+from django.utils.text import compress_string
 
-from practices.caching import PAGES, cached
+from practices.caching import PAGES, cached, compressed_response
 
 # Clients may use an answer this long without asking again; then they ask with its validators.
 MAX_AGE_SECONDS = 60
@@ -33,16 +33,21 @@ def answer(request, compute):
     def encoded():
         with translation.override("en"):
             data, last_modified = compute()
-        body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False)
-        # The digest is kept with the body: worked out once, not on every request.
-        return body, quote_etag(hashlib.sha256(body.encode()).hexdigest()[:32]), last_modified
+        body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).encode()
+        # The digest and the compressed body are kept: worked out once, not on every request.
+        etag = quote_etag(hashlib.sha256(body).hexdigest()[:32])
+        return compress_string(body), etag, last_modified
 
-    body, etag, last_modified = cached("api", request.build_absolute_uri(), encoded, PAGES)
+    compressed, etag, last_modified = cached("api", request.build_absolute_uri(), encoded, PAGES)
     timestamp = int(last_modified.timestamp()) if last_modified else None
     response = get_conditional_response(request, etag=etag, last_modified=timestamp)
     if response is None:
-        response = HttpResponse(body, content_type="application/json")
-    response["ETag"] = etag
+        headers = {"Content-Type": "application/json"}
+        response = compressed_response(request, 200, headers, compressed)
+    patch_vary_headers(response, ("Accept-Encoding",))
+    # Weak, as the compressed body and the plain one are the same answer (If-None-Match compares
+    # weakly either way), and a 304 gives the validator its 200 would.
+    response["ETag"] = f"W/{etag}"
     if timestamp is not None:
         response["Last-Modified"] = http_date(timestamp)
     response["Cache-Control"] = f"public, max-age={MAX_AGE_SECONDS}"

@@ -7,26 +7,22 @@ is still the current one: any change portal/staleness.py lists makes every store
 once, on every app server. Members, and visitors carrying a session or pending messages, are
 never served from it nor stored in it.
 
-A page is stored gzip-compressed, once, and given compressed to browsers that accept gzip (all
-of them do) and decompressed to any other client: a long comment thread of 400 kB travels as a
-tenth of that, and is not compressed again on every view. Stored pages hold nothing secret (no
-CSRF token, no session), so compression reveals nothing.
+A page is stored gzip-compressed, once (a thread of 400 kB travels as a tenth of that), and
+given compressed to browsers, decompressed to other clients. Stored pages hold nothing secret
+(no CSRF token, no session), so compression reveals nothing.
 
 DJANGO_PAGE_CACHE_SECONDS sets how long a page is kept (0 turns the cache off).
 """
 
-import gzip
 import hashlib
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
-from django.http import HttpResponse
-from django.middleware.gzip import re_accepts_gzip
 from django.urls import Resolver404, resolve
 from django.utils.cache import patch_vary_headers
 from django.utils.text import compress_string
 
-from practices.caching import CATALOGUE, PAGES, pages_cache
+from practices.caching import CATALOGUE, PAGES, compressed_response, pages_cache
 
 # The public HTML pages, by view name: the same for every anonymous reader.
 CACHED_VIEWS = {
@@ -95,7 +91,7 @@ class AnonymousPageCacheMiddleware:
             return response
         generation, stored = PAGES.read(key)
         if stored is not None:
-            return stored_response(request, *stored)
+            return compressed_response(request, *stored)
         # The generation is read before the page is rendered: a change made meanwhile leaves
         # the copy stale.
         response = self.get_response(request)
@@ -107,15 +103,6 @@ class AnonymousPageCacheMiddleware:
             stored = (generation, response.status_code, dict(response.items()), compressed)
             pages_cache().set(key, stored, settings.PAGE_CACHE_SECONDS)
         return response
-
-
-def stored_response(request, status, headers, compressed):
-    """A stored page as the reader's browser takes it: compressed if it accepts gzip."""
-    if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
-        body, headers = compressed, {**headers, "Content-Encoding": "gzip"}
-    else:
-        body = gzip.decompress(compressed)
-    return HttpResponse(body, status=status, headers={**headers, "Content-Length": len(body)})
 
 
 def cached_page_key(request):

@@ -1,25 +1,27 @@
 """What public pages show is kept in the "pages" cache, under a generation that changes with it.
 
-The portal keeps three things there (README, "Caching"): anonymous readers' whole pages
-(portal/cache.py), `{% cache %}` fragments of templates, and the counts beside lists (cached()
-below). Every key holds a generation: a value in the same cache, replaced when a model that
-portal/staleness.py registers is saved or deleted, so what was stored under the old one is never
-read again (the cache lets it expire). The pages cache is shared by every app server (Redis),
-so a change shows on all of them at once; its keys start with the release (settings.RELEASE),
-so a deploy never reads what the previous release stored.
+Three things are kept there (README, "Caching"): anonymous readers' pages (portal/cache.py),
+`{% cache %}` fragments, and the counts beside lists (cached() below). Every key holds a
+generation, a value in the same cache replaced when a model portal/staleness.py registers is
+saved or deleted, so what was stored under the old one is never read again. The cache is shared
+by every app server (Redis), so a change shows on all at once; its keys start with the release
+(settings.RELEASE), so a deploy never reads what the previous release stored.
 
-Two generations: PAGES covers everything a public page shows, comments included; CATALOGUE only
-the practices and what describes them (their lessons, tags, cities, networks, events, links and
-files): what the counts count, and what a practice's article shows (practice_detail.html), so a
-comment sends neither every facet count nor every practice's article to be worked out again.
+PAGES covers everything a public page shows, comments included; CATALOGUE only the practices and
+what describes them (lessons, tags, cities, networks, events, links, files): what the counts
+count and a practice's article shows, so a comment sends neither every facet count nor every
+article to be worked out again.
 """
 
+import gzip
 import hashlib
 import json
 import uuid
 
 from django.core.cache import caches
 from django.db import transaction
+from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.utils.functional import SimpleLazyObject
 
 # How long anything is kept at most, whatever changes.
@@ -65,9 +67,8 @@ CATALOGUE = Generation("catalogue")
 
 def cached(name, params, compute, generation=CATALOGUE):
     """compute(), or what it gave for the same name and parameters since `generation` last
-    changed: the catalogue's for counts and search matches over every published practice, the
-    pages' for the API's answers. Stored with the generation it was computed under, and read
-    with the current one, in one round trip."""
+    changed (the catalogue's for counts and search matches, the pages' for the API's answers):
+    stored with the generation it was computed under, read with the current one in one trip."""
     digest = hashlib.sha256(json.dumps(params, sort_keys=True, default=str).encode()).hexdigest()
     key = f"{name}:{digest}"
     current, stored = generation.read(key)
@@ -80,7 +81,20 @@ def cached(name, params, compute, generation=CATALOGUE):
 
 
 def generation(request):
-    """Template context: `pages_generation` and `catalogue_generation`, for the keys of
-    `{% cache %}` fragments, read from the cache only by a template that has one."""
-    pages, catalogue = SimpleLazyObject(PAGES.current), SimpleLazyObject(CATALOGUE.current)
+    """Template context: `pages_generation` and `catalogue_generation` for `{% cache %}` keys,
+    read from the cache (both in one round trip) only by a template that has a fragment."""
+    both = SimpleLazyObject(lambda: pages_cache().get_many([PAGES.key, CATALOGUE.key]))
+    pages, catalogue = (
+        SimpleLazyObject(lambda g=g: both.get(g.key) or g.current()) for g in (PAGES, CATALOGUE)
+    )
     return {"pages_generation": pages, "catalogue_generation": catalogue, "cache_seconds": SECONDS}
+
+
+def compressed_response(request, status, headers, compressed):
+    """A response of a body kept gzip-compressed (compressed once, when kept): as it is for a
+    client that accepts gzip, as every browser does, and decompressed for any other."""
+    if re_accepts_gzip.search(request.META.get("HTTP_ACCEPT_ENCODING", "")):
+        body, headers = compressed, {**headers, "Content-Encoding": "gzip"}
+    else:
+        body = gzip.decompress(compressed)
+    return HttpResponse(body, status=status, headers={**headers, "Content-Length": len(body)})

@@ -2,6 +2,8 @@
 (test_last_modified.py), and an unchanged answer is a 304 without a body."""
 
 import datetime as dt
+import gzip
+import json
 
 import pytest
 from django.utils import timezone
@@ -30,7 +32,7 @@ def youth_panels():
 def test_same_etag_again_is_a_304_without_body(anonymous, youth_panels, url):
     first = anonymous.get(url)
     assert first.status_code == 200
-    assert first["ETag"].startswith('"')
+    assert first["ETag"].startswith('W/"')
 
     again = anonymous.get(url, headers={"If-None-Match": first["ETag"]})
 
@@ -85,3 +87,27 @@ def test_a_kept_answer_costs_no_query(anonymous, youth_panels, django_assert_num
         response = anonymous.get("/api/v1/practices/")
 
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("url", URLS)
+def test_a_client_that_accepts_gzip_gets_the_same_answer_compressed(anonymous, youth_panels, url):
+    plain = anonymous.get(url)
+    compressed = anonymous.get(url, headers={"Accept-Encoding": "gzip, deflate, br"})
+
+    assert compressed["Content-Encoding"] == "gzip" and "Content-Encoding" not in plain
+    assert json.loads(gzip.decompress(compressed.content)) == plain.json()
+    assert int(compressed["Content-Length"]) == len(compressed.content)
+    # A shared cache on the way must not give one client the other's.
+    assert "Accept-Encoding" in compressed["Vary"] and "Accept-Encoding" in plain["Vary"]
+    # Either validator asks again for both: the same weak ETag.
+    assert compressed["ETag"] == plain["ETag"]
+    again = anonymous.get(url, headers={"If-None-Match": compressed["ETag"]})
+    assert again.status_code == 304
+
+
+def test_a_page_of_practices_travels_in_a_fraction_of_its_size(anonymous):
+    PracticeFactory.create_batch(20)
+    plain = anonymous.get("/api/v1/practices/")
+    compressed = anonymous.get("/api/v1/practices/", headers={"Accept-Encoding": "gzip"})
+    assert len(plain.json()["results"]) == 20
+    assert len(compressed.content) < len(plain.content) / 3

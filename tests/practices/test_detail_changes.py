@@ -259,3 +259,41 @@ def test_the_drawn_thread_sits_in_the_discussion_for_every_reader(anonymous, mem
         assert text.index("Hello from Aarhus") < text.index(after)
         assert text.count("Hello from Aarhus") == 1
         assert "<!-- thread" not in text
+
+
+def cache_calls(client, address):
+    """How many times reading `address` asks the shared cache (one round trip to Redis each,
+    in production), counting the calls a call makes inside as one."""
+    cache, calls, depth = caches["pages"], [], [0]
+
+    def counted(method):
+        def call(*args, **kwargs):
+            if depth[0] == 0:
+                calls.append(method.__name__)
+            depth[0] += 1
+            try:
+                return method(*args, **kwargs)
+            finally:
+                depth[0] -= 1
+
+        return call
+
+    names = ("get", "get_many", "set", "set_many", "add", "get_or_set", "touch", "delete")
+    originals = {name: getattr(cache, name) for name in names}
+    for name, method in originals.items():
+        setattr(cache, name, counted(method))
+    try:
+        assert client.get(address).status_code == 200
+    finally:
+        for name in names:
+            delattr(cache, name)
+    return calls
+
+
+def test_a_kept_practice_page_asks_the_cache_three_times(anonymous, member):
+    practice = PracticeFactory(lessons=[2], tags=["trust"])
+    Comment.objects.create(practice=practice, author=UserFactory(), body="Hello")
+    for client in (anonymous, member):
+        client.get(practice.get_absolute_url())
+        # Both generations in one round trip, then the article's fragment and the thread's.
+        assert cache_calls(client, practice.get_absolute_url()) == ["get_many", "get", "get"]
