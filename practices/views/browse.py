@@ -42,13 +42,6 @@ def page_address(path, page, params=(), param="page"):
     return f"{path}?{urlencode(params)}" if params else path
 
 
-def page_query(request):
-    """The query string without `page`, for links to other pages of the same list."""
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
-
-
 def cards(ids, snippets=None):
     """The practices `ids`, in that order, as their cards show them (_practice_card.html), with
     their search snippets, read when a template first draws them: not at all when the fragment
@@ -109,15 +102,18 @@ def practice_list(request):
     # The list below the search box is the same for every reader of the address: kept as a
     # fragment (practice_list.html), so what it shows is read only when it is drawn again.
     page.object_list = SimpleLazyObject(page_cards)
+    # The filters asked for, less anything else (where the visitor came from, say): what its
+    # canonical address, its links to its other pages, its PDF and the search to follow keep.
+    shown = form.shown_params()
     context = {
         "form": form,
         "filters": filters,
         "page": page,
-        # Its canonical address, named by its alternates too (base.html): the filters asked for
-        # and the page's number, less anything else (where the visitor came from, say).
-        "page_address": page_address(reverse("practices:list"), page, form.shown_params()),
+        # Its canonical address, named by its alternates too (base.html): the filters and the
+        # page's number.
+        "page_address": page_address(reverse("practices:list"), page, shown),
         "more_than": search.MAX_RESULTS if listed.more else None,
-        "page_query": page_query(request),
+        "page_query": urlencode(shown),
         "ordering": form.ordering,
         "sort_choices": [
             (value, label)
