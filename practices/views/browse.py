@@ -11,7 +11,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
-from practices import briefings, caching, search, threads
+from practices import briefings, caching, paging, search, threads
 from practices import filters as practice_filters
 from practices.forms import CommentForm
 from practices.models import Practice
@@ -38,8 +38,7 @@ def page_address(path, page, params=(), param="page"):
     """The canonical address of `page` of the list at `path`: each page of a list is its own,
     named with its number in `param` from page 2 on, after `params` ((name, value) pairs: the
     list's filters, where it has some), as the list's links to its pages name it."""
-    params = [*params, *([(param, page.number)] if page.number > 1 else [])]
-    return f"{path}?{urlencode(params)}" if params else path
+    return paging.page_url(path, page.number, urlencode(params), param)
 
 
 def cards(ids, snippets=None):
