@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 from events.models import Event, EventPractice
 from practices.models import Practice
 from practices.models.practice import CARD_DEFERRED
-from practices.views.browse import page_address, page_query, paginate
+from practices.views.browse import page_address, paginate
 
 
 @require_safe
@@ -25,7 +25,6 @@ def event_list(request):
             "upcoming": upcoming,
             "past": past,
             "page": past,
-            "page_query": page_query(request),
             # Each page is its own canonical address, named by its alternates too (base.html).
             "page_address": page_address(reverse("events:list"), past),
         },

@@ -25,7 +25,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from practices import hooks
+from practices import hooks, paging
 from practices.models import Comment, Membership, Practice, Refused, ThreadSubscription
 
 # Replies deeper than this are drawn at this depth; they still say whom they answer.
@@ -146,8 +146,7 @@ def page_of(comment):
 
 def page_url(practice, number, anchor="comments"):
     """The address of the page `number` of the practice's thread, at `anchor` (none if "")."""
-    query = f"?{PAGE_PARAM}={number}" if number > 1 else ""
-    return f"{practice.get_absolute_url()}{query}" + (f"#{anchor}" if anchor else "")
+    return paging.page_url(practice.get_absolute_url(), number, param=PAGE_PARAM, anchor=anchor)
 
 
 def comment_url(comment):

@@ -3,6 +3,8 @@ practice's thread's alike."""
 
 from django import template
 
+from practices import paging
+
 register = template.Library()
 
 
@@ -12,16 +14,13 @@ def page_links(page, param="page", query="", path="", anchor=""):
     parameter `param`: the previous and the next page's, and (number, address) for each page a
     numbered pagination shows, (None, "") for an ellipsis between them.
 
-    Without `path` the links are relative to the page, its other query parameters (`query`,
-    urlencoded) kept: "?lesson=2&page=3". With it they start from it, the first page being
-    `path` itself, as practices/threads.py page_url names a thread's pages. `anchor` is where
-    on the page they land."""
+    Without `path` the links are relative to the page, after `query` (urlencoded: the list's
+    filters, as its canonical address names them): "?lesson=2&page=3". With it they start from
+    it, the first page being `path` itself. `anchor` is where on the page they land. Each is
+    named as practices/paging.py page_url names every page."""
 
     def url(number):
-        params = [query] if query else []
-        if number > 1 or not path:
-            params.append(f"{param}={number}")
-        return path + ("?" + "&".join(params) if params else "") + (f"#{anchor}" if anchor else "")
+        return paging.page_url(path, number, query, param, anchor)
 
     paginator = page.paginator
     numbers = paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)

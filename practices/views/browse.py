@@ -11,7 +11,7 @@ from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
-from practices import briefings, caching, search, threads
+from practices import briefings, caching, paging, search, threads
 from practices import filters as practice_filters
 from practices.forms import CommentForm
 from practices.models import Practice
@@ -38,15 +38,7 @@ def page_address(path, page, params=(), param="page"):
     """The canonical address of `page` of the list at `path`: each page of a list is its own,
     named with its number in `param` from page 2 on, after `params` ((name, value) pairs: the
     list's filters, where it has some), as the list's links to its pages name it."""
-    params = [*params, *([(param, page.number)] if page.number > 1 else [])]
-    return f"{path}?{urlencode(params)}" if params else path
-
-
-def page_query(request):
-    """The query string without `page`, for links to other pages of the same list."""
-    params = request.GET.copy()
-    params.pop("page", None)
-    return params.urlencode()
+    return paging.page_url(path, page.number, urlencode(params), param)
 
 
 def cards(ids, snippets=None):
@@ -109,15 +101,18 @@ def practice_list(request):
     # The list below the search box is the same for every reader of the address: kept as a
     # fragment (practice_list.html), so what it shows is read only when it is drawn again.
     page.object_list = SimpleLazyObject(page_cards)
+    # The filters asked for, less anything else (where the visitor came from, say): what its
+    # canonical address, its links to its other pages, its PDF and the search to follow keep.
+    shown = form.shown_params()
     context = {
         "form": form,
         "filters": filters,
         "page": page,
-        # Its canonical address, named by its alternates too (base.html): the filters asked for
-        # and the page's number, less anything else (where the visitor came from, say).
-        "page_address": page_address(reverse("practices:list"), page, form.shown_params()),
+        # Its canonical address, named by its alternates too (base.html): the filters and the
+        # page's number.
+        "page_address": page_address(reverse("practices:list"), page, shown),
         "more_than": search.MAX_RESULTS if listed.more else None,
-        "page_query": page_query(request),
+        "page_query": urlencode(shown),
         "ordering": form.ordering,
         "sort_choices": [
             (value, label)

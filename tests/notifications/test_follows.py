@@ -1,6 +1,9 @@
 """Following a lesson, a city, a country, a tag or a saved search of the practice list: members
 hear of newly published practices that match, once each; bad targets are refused clearly."""
 
+import html
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -82,6 +85,16 @@ def test_the_list_page_offers_to_follow_its_search(member):
     page = member.get("/practices/?lesson=3&q=youth").text
     assert 'name="value" value="lesson=3&amp;q=youth"' in page
     assert "Follow new practices that match this search" in page
+
+
+def test_a_search_reached_from_a_campaign_s_link_can_be_followed(member, member_user):
+    # The list reads only its own filters; so does the search it offers to follow.
+    page = member.get("/practices/?utm_source=newsletter&lesson=3&q=youth&gclid=x").text
+    [value] = re.findall(r'<input type="hidden" name="value" value="([^"]*)">', page)
+
+    assert html.unescape(value) == "lesson=3&q=youth"
+    assert follow(member, "search", html.unescape(value)).status_code == 302
+    assert Follow.objects.get(user=member_user).value == "lesson=3&q=youth"
 
 
 def test_follows_are_listed_and_unfollowed_from_the_settings(member, member_user, city_a):

@@ -3,6 +3,8 @@ network, the events or the practice list names itself (`?page=2`) as its canonic
 in each language, so a search engine indexes the practices on it; page 1 is the bare address."""
 
 import datetime as dt
+import html
+import re
 
 import pytest
 from django.utils import timezone
@@ -80,3 +82,28 @@ def test_a_later_page_of_a_thread_ignores_a_list_s_page_parameter(anonymous, two
     assert canonical(page) == ["http://testserver/practices/youth-panels/"]
     assert alternates(page) == in_each_language("/practices/youth-panels/")
     assert practice.get_absolute_url() == "/practices/youth-panels/"
+
+
+def page_links(page_html):
+    """The addresses of the list's pagination: its previous, next and numbered links."""
+    nav = page_html[page_html.index('<nav class="pagination"') :]
+    nav = nav[: nav.index("</nav>")]
+    return [html.unescape(url) for url in re.findall(r'<a (?:rel="\w+" )?href="([^"]*)"', nav)]
+
+
+@pytest.mark.parametrize(
+    ("path", "page_n"), [("/practices/", "?lesson=1&sort=title&page="), ("/events/", "?page=")]
+)
+def test_a_list_s_page_links_keep_its_filters_not_where_the_visitor_came_from(
+    anonymous, two_pages, path, page_n
+):
+    # As its canonical address names each page: the filters as the list reads them, in the order
+    # asked, then the page; the events list reads none. Where the visitor came from, a parameter
+    # the list does not read and an empty field of the form are left out.
+    asked = "utm_source=x&lesson=1&foo=1&fbclid=y&q=&sort=title"
+    first = anonymous.get(f"{path}?{asked}").text
+    second = anonymous.get(f"{path}?{asked}&page=2").text
+
+    assert page_links(first) == [f"{page_n}2"]
+    assert page_links(second) == [f"{page_n}1"]
+    assert canonical(second) == [f"http://testserver{path}{page_n}2"]

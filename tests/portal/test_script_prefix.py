@@ -4,10 +4,12 @@ stay under it, once."""
 
 import html
 import re
+from unittest import mock
 
 import pytest
 from django.core.handlers.wsgi import get_script_name
 from django.core.signals import request_started
+from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import get_script_prefix, set_script_prefix
 
@@ -107,3 +109,24 @@ def test_any_site_may_read_the_api_under_the_prefix(visitor):
         response.json()["results"][0]["url"] == "http://testserver/portal/practices/youth-panels/"
     )
     assert "Access-Control-Allow-Origin" not in visitor.get("/practices/")
+
+
+def database_down(execute, sql, params, many, context):
+    raise OperationalError("connection to server failed: Connection refused")
+
+
+@pytest.mark.parametrize(
+    ("language", "home", "label"),
+    [("", "/portal/", "Home page"), ("/fr", "/portal/fr/", "Page d'accueil")],
+)
+def test_the_error_pages_lead_home_under_the_prefix(visitor, language, home, label):
+    visitor.raise_request_exception = False
+    with mock.patch("portal.views.render", side_effect=RuntimeError("broken view")):
+        failed = visitor.get(f"{language}/")
+    with connection.execute_wrapper(database_down):
+        unavailable = visitor.get(f"{language}/practices/")
+
+    assert failed.status_code == 500
+    assert unavailable.status_code == 503
+    for page in [failed.text, unavailable.text]:
+        assert f'<p><a href="{home}">{label}</a></p>' in page
