@@ -24,13 +24,17 @@ from practices.caching import PAGES, cached, compressed_response
 MAX_AGE_SECONDS = 60
 
 
-def answer(request, compute):
+def answer(request, compute, check=None):
     """The JSON answer compute() gives as (data, last modified datetime or None), or 304.
 
     Computed in English: names of lessons and events in both languages are given as fields of
-    their own, so an answer does not depend on the client's Accept-Language."""
+    their own, so an answer does not depend on the client's Accept-Language. check(), which
+    raises for parameters that cannot be read, runs (in the client's language) only when the
+    answer is not kept: a kept one's address, the same to the byte, was read before."""
 
     def encoded():
+        if check is not None:
+            check()
         with translation.override("en"):
             data, last_modified = compute()
         body = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).encode()

@@ -13,6 +13,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.text import capfirst
 from django.views.decorators.http import require_safe
@@ -235,18 +236,20 @@ def paged_list(request, order, paging, rows, item, schema, sources):
 def practice_list(request, params: Query[PracticeFilters], paging: Query[Paging]):
     """Newest first, a page at a time: follow `next` (or pass `next_cursor` as `cursor`) until
     it is null to read every practice exactly once, even while new ones are published."""
-    form = practice_filters.PracticeFilterForm(request.GET)
-    errors = filter_errors(form) | cursor_errors(cursors.PRACTICES, paging)
-    if errors:
-        raise BadParameters(errors)
-    filters = form.filters
+    # Read only when the answer is not kept: building and checking the form cost more than
+    # the kept answer.
+    form = SimpleLazyObject(lambda: practice_filters.PracticeFilterForm(request.GET))
+
+    def check():
+        if errors := filter_errors(form) | cursor_errors(cursors.PRACTICES, paging):
+            raise BadParameters(errors)
 
     def compute():
-        rows = changes.PRACTICES.annotate(listed(filters))
+        rows = changes.PRACTICES.annotate(listed(form.filters))
         data, page = page_of(request, cursors.PRACTICES, rows, paging, summary)
         return dump(schemas.PracticePage, data), changes.PRACTICES.last_modified(page)
 
-    return answer(request, compute)
+    return answer(request, compute, check)
 
 
 @api.get(

@@ -111,3 +111,13 @@ def test_a_page_of_practices_travels_in_a_fraction_of_its_size(anonymous):
     compressed = anonymous.get("/api/v1/practices/", headers={"Accept-Encoding": "gzip"})
     assert len(plain.json()["results"]) == 20
     assert len(compressed.content) < len(plain.content) / 3
+
+
+def test_a_kept_answer_never_stands_for_an_address_that_cannot_be_read(anonymous, youth_panels):
+    # A kept answer is served before the parameters are read again: only for its own address.
+    good, bad = "/api/v1/practices/?country=NO", "/api/v1/practices/?country=NOR"
+    for _ in range(2):
+        assert anonymous.get(good).status_code == 200
+        answer = anonymous.get(bad)
+        assert answer.status_code == 400
+        assert "two-letter" in answer.json()["errors"]["country"]
