@@ -103,15 +103,20 @@ def shown_address(request):
     return f"{request.path}?{query}" if query else request.path
 
 
-def alternates(request, address=""):
-    """The page in each language, then the default (x-default), as full addresses: `address`
-    (a path, its query included), the page's canonical one, or else the address asked for."""
-    if request is None:
-        return []  # the 500 page is drawn without a request
+def names_its_host(request):
+    """Whether the page may name addresses on its host: not the 400 page of a forged Host."""
     try:
         request.get_host()
     except DisallowedHost:
-        return []  # the 400 page for a forged Host names no address on it
+        return False
+    return True
+
+
+def alternates(request, address=""):
+    """The page in each language, then the default (x-default), as full addresses: `address`
+    (a path, its query included), the page's canonical one, or else the address asked for."""
+    if request is None or not names_its_host(request):
+        return []  # the 500 page is drawn without a request; a forged Host names none
     address = address or shown_address(request)
     codes = [code for code, _name in settings.LANGUAGES] + ["x-default"]
     return [
@@ -127,10 +132,8 @@ def alternates(request, address=""):
 
 def language_links(request):
     """Template context: the links of the switcher to the current page in each language."""
-    try:
-        request.get_host()
-    except DisallowedHost:
-        return {}  # the 400 page for a forged Host names no address on it
+    if not names_its_host(request):
+        return {}
     path = request.path
     query = request.META.get("QUERY_STRING", "")
     current = translation.get_language()
