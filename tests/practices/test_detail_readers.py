@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from practices import threads
-from practices.models import Membership
+from practices.models import Membership, Practice
 from tests.conftest import signed_in
 from tests.factories import MembershipFactory, PracticeFactory, UserFactory
 
@@ -84,3 +84,19 @@ def test_each_reader_sees_their_own_links(request, role, practice, others_commen
         assert (reverse("practices:comment_report", args=[others_comment.pk]) in page) is report
         assert (reverse("practices:comment_delete", args=[others_comment.pk]) in page) is remove
         assert reverse("practices:comment_edit", args=[others_comment.pk]) not in page
+
+
+def test_what_was_read_about_one_reader_is_never_said_of_another(
+    practice, member_user, editor_user, other_editor_user
+):
+    threads.post_comment(practice=practice, author=member_user, body="Mine")
+    read = Practice.objects.for_viewer(member_user).get(pk=practice.pk)
+
+    assert not read.can_edit(member_user) and read.can_edit(editor_user)
+    assert read.has_comment_by(member_user) and not read.has_comment_by(editor_user)
+    assert threads.audience(read, member_user) == f"author-{member_user.pk}"
+    assert threads.audience(read, editor_user) == "member"
+    assert threads.is_following(read, member_user)
+    assert not threads.is_following(read, other_editor_user)
+    threads.set_following(practice, editor_user, True)
+    assert threads.is_following(read, editor_user)
