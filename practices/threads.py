@@ -159,7 +159,7 @@ def audience(practice, viewer):
     viewer is signed in, wrote it, or is staff, and its author and staff see a hidden one."""
     if not viewer.is_authenticated:
         return "anonymous"
-    if practice.comments.filter(author=viewer).exists():
+    if practice.has_comment_by(viewer):
         return f"author-{viewer.pk}"
     return "staff" if viewer.is_staff else "member"
 
@@ -243,9 +243,7 @@ def set_following(practice, user, following):
 
 
 def is_following(practice, user):
-    if not user.is_authenticated:
-        return False
-    return ThreadSubscription.objects.filter(user=user, practice=practice, following=True).exists()
+    return practice.is_followed_by(user)
 
 
 UNSUBSCRIBE_SALT = "practices.comments.unsubscribe"

@@ -11,7 +11,7 @@ from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -23,7 +23,7 @@ from taggit.models import TaggedItem
 
 from practices import hooks
 from practices.markup import render_markdown
-from practices.models.comments import Comment
+from practices.models.comments import Comment, ThreadSubscription
 from practices.models.reference import City, Lesson
 from practices.search import CONFIGS, SECTION_FIELDS, refresh_vectors, title_vector
 
@@ -86,6 +86,24 @@ class PracticeQuerySet(models.QuerySet):
 
     def in_country(self, code):
         return self.filter(city__country=code.upper())
+
+    def for_viewer(self, user):
+        """With what a practice's page asks about `user`, if signed in, read in the same query:
+        whether they may edit it, have commented on it, follow its thread. can_edit(),
+        has_comment_by() and is_followed_by() answer from there for that user, and ask the
+        database for anyone else."""
+        if not user.is_authenticated:
+            return self
+        here = OuterRef("pk")
+        return self.annotate(
+            # Whom the answers are about: they are never taken for anyone else.
+            viewer_id=Value(user.pk),
+            viewer_edits=Exists(City.objects.editable_by(user).filter(pk=OuterRef("city_id"))),
+            viewer_commented=Exists(Comment.objects.filter(practice=here, author=user)),
+            viewer_follows=Exists(
+                ThreadSubscription.objects.filter(practice=here, user=user, following=True)
+            ),
+        )
 
     def for_cards(self):
         """As practice cards show them (_practice_card.html): with their city and lessons, and
@@ -574,11 +592,35 @@ class Practice(models.Model):
     def can_edit(self, user):
         if not user.is_authenticated:
             return False
+        if user.is_staff:
+            return True
+        if self._read_for(user):
+            return self.viewer_edits
         # By the city's id: the practice's page does not read its city.
-        return user.is_staff or City.objects.editable_by(user).filter(pk=self.city_id).exists()
+        return City.objects.editable_by(user).filter(pk=self.city_id).exists()
 
     def can_view(self, user):
         return self.is_published or self.can_edit(user)
+
+    # What the thread shows a member depends on these (practices/threads.py).
+
+    def has_comment_by(self, user):
+        if not user.is_authenticated:
+            return False
+        if self._read_for(user):
+            return self.viewer_commented
+        return self.comments.filter(author=user).exists()
+
+    def is_followed_by(self, user):
+        if not user.is_authenticated:
+            return False
+        if self._read_for(user):
+            return self.viewer_follows
+        return self.subscriptions.filter(user=user, following=True).exists()
+
+    def _read_for(self, user):
+        """Whether the practice was read `for_viewer(user)`, with the answers about `user`."""
+        return getattr(self, "viewer_id", None) == user.pk
 
     # Workflow. Each step checks where it may start from and records itself in the history.
 

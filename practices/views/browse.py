@@ -144,7 +144,8 @@ SHOWN_WITH = [
 @require_safe
 def practice_detail(request, slug):
     """Anyone: one published practice with its lessons, tags, links, events and related ones."""
-    practice = get_object_or_404(PRACTICE_PAGE.published(), slug=slug)
+    # With whether a signed-in reader may edit it, has commented and follows its thread.
+    practice = get_object_or_404(PRACTICE_PAGE.published().for_viewer(request.user), slug=slug)
     return practice_page(request, practice)
 
 

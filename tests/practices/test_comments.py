@@ -347,9 +347,9 @@ def test_a_thread_of_500_comments_costs_a_constant_number_of_queries(
     # Its first 50 conversations, each with its reply (tests/practices/test_thread_pages.py).
     assert response.text.count('class="comment depth-') == 100
     assert "(500 comments)" in response.text
-    # The member's session and account, and whether they may edit, have commented, follow;
-    # the thread's first page drawn for members.
-    with django_assert_max_num_queries(18):
+    # The member's session and account (whether they may edit, have commented, follow comes
+    # with the practice), their collections; the thread's first page drawn for members.
+    with django_assert_max_num_queries(15):
         assert member.get(published.get_absolute_url()).status_code == 200
     # Drawn once, the thread and the parts around it are served again without reading them:
     # the practice's row is all the page reads.

@@ -217,10 +217,11 @@ def test_a_practice_page_costs_the_same_with_more_of_everything(anonymous):
     # The practice with its city; its networks, lessons, tags, links, files and adaptations;
     # two queries for the related practices and one for their rows; its translations and
     # events; the thread's top-level comments counted (its pages), the page's comments with
-    # their authors, and the authors' teams. A member: their session and account, and whether
-    # they may edit, have commented, follow; their collections (the save form).
+    # their authors, and the authors' teams. A member: their session and account (whether they
+    # may edit, have commented, follow comes with the practice); their collections (the save
+    # form).
     few = page_queries(anonymous, practice), page_queries(member, practice)
-    assert few[0] <= 15 and few[1] <= 21
+    assert few[0] <= 15 and few[1] <= 18
 
     practice.lessons.set(Lesson.objects.all())
     practice.tags.add("youth", "media", "schools")
@@ -244,10 +245,25 @@ def test_a_page_read_again_costs_one_query(anonymous, member):
     assert count_queries(anonymous, practice.get_absolute_url()) == 1
     page = anonymous.get(practice.get_absolute_url()).text
     assert "Related practices" in page and "Hello" in page
-    # A member's session and account, whether they may edit, have commented, follow; the
-    # thread drawn for members; their collections, for the save form.
+    # A member's: the practice's row, with whether they may edit it, have commented and follow
+    # its thread; their session and account; their collections, for the save form.
     member.get(practice.get_absolute_url())
-    assert count_queries(member, practice.get_absolute_url()) == 7
+    assert count_queries(member, practice.get_absolute_url()) == 4
+
+
+@pytest.mark.parametrize("role", ["editor", "staff"])
+def test_a_page_read_again_costs_its_editors_their_own_parts(
+    request, role, city_a, django_assert_max_num_queries
+):
+    practice = PracticeFactory(city=city_a, lessons=[2], tags=["trust"])
+    Comment.objects.create(practice=practice, author=UserFactory(), body="Hello")
+    client = request.getfixturevalue(role)
+    client.get(practice.get_absolute_url())
+    # As a member's, whether they may edit it coming with the practice's row (staff always
+    # may), and the editors' own parts: whether a revision waits, and the history.
+    with django_assert_max_num_queries(6):
+        page = client.get(practice.get_absolute_url()).text
+    assert "Edit this practice" in page and "Hello" in page
 
 
 def test_the_drawn_thread_sits_in_the_discussion_for_every_reader(anonymous, member):

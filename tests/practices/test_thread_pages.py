@@ -304,10 +304,10 @@ def test_a_thread_of_200_comments_is_read_in_as_many_queries_as_one_of_5(
         with django_assert_max_num_queries(3):
             page = anonymous.get(url, {"comments": number}).text
         assert len(shown(page)) == count and "(200 comments)" in page
-    # A member's page with nothing kept: the same, and their session, account, whether they
-    # may edit, have commented there, follow the thread, and their collections.
+    # A member's page with nothing kept: the same, and their session, account and collections
+    # (whether they may edit, have commented there, follow the thread comes with the practice).
     caches["pages"].clear()
-    with django_assert_max_num_queries(19):
+    with django_assert_max_num_queries(16):
         assert len(shown(member.get(url, {"comments": 2}).text)) == PER_PAGE + 40
 
 
