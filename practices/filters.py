@@ -398,14 +398,14 @@ class Chip:
 
 
 def chips(params, filters):
-    """One removable chip per active filter value; removing it keeps every other filter."""
+    """One removable chip per active filter value; removing it keeps every other of the list's
+    `params` ((name, value) pairs: PracticeFilterForm.shown_params), as its canonical address
+    names them."""
 
     def without(name, value=None):
         kept = [
             (key, item)
-            for key in params
-            if key != "page"
-            for item in params.getlist(key)
+            for key, item in params
             if not (key == name and (value is None or item == str(value)))
         ]
         return "?" + urlencode(kept) if kept else "?"

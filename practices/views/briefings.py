@@ -42,7 +42,7 @@ def list_briefing(request):
         intro = ""
     if intro:
         intro %= {"shown": len(ids), "count": listed.count}
-    chips = practice_filters.chips(request.GET, filters)
+    chips = practice_filters.chips(form.shown_params(), filters)
     title = _("Practices")
     if chips:
         title = f"{title}: {', '.join(str(chip.label) for chip in chips)}"

@@ -95,7 +95,7 @@ def practice_list(request):
             for value, label in practice_filters.Sort.choices
             if value != practice_filters.Sort.RELEVANCE or filters.get("q")
         ],
-        "chips": SimpleLazyObject(lambda: practice_filters.chips(request.GET, filters)),
+        "chips": SimpleLazyObject(lambda: practice_filters.chips(shown, filters)),
         "ignored": form.ignored(),
         "facets": practice_filters.Facets(base, filters),
         "briefing_limit": briefings.LIST_LIMIT,

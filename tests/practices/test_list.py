@@ -147,6 +147,20 @@ def test_each_active_filter_is_a_chip_that_removes_only_itself(anonymous, oslo):
     assert "(remove this filter)" in response.text
 
 
+def test_a_chip_s_remove_link_keeps_the_filters_not_where_the_visitor_came_from(anonymous, oslo):
+    # As the list's canonical address names it: its filters in the order asked, less tracking,
+    # parameters it does not read, empty fields and the page.
+    PracticeFactory(city=oslo, lessons=[3])
+    asked = "/practices/?utm_source=x&lesson=3&fbclid=y&city=oslo&foo=1&q=&sort=title&page=1"
+
+    shown = chips(anonymous.get(asked))
+
+    assert shown["City: Oslo"] == "?lesson=3&sort=title"
+    assert shown["Lesson 3: Inclusion is key to strengthening local democracies"] == (
+        "?city=oslo&sort=title"
+    )
+
+
 def test_a_list_read_again_shows_renamed_chips_and_changed_cards_at_once(anonymous, oslo):
     """The list is drawn once for its address and kept: a change to what it shows (the names
     in its chips, a card) shows on the next view all the same."""
