@@ -50,7 +50,7 @@ def paged_cards(request, published, kind, params):
 @require_safe
 def practice_list(request):
     """Anyone: published practices, with combinable filters, facet counts and search."""
-    form = practice_filters.PracticeFilterForm(request.GET)
+    form = practice_filters.PracticeFilterForm.for_list(request.GET)
     filters = form.filters
     base = Practice.objects.published()
     listed = practice_filters.found(base, filters, form.ordering)
