@@ -131,8 +131,9 @@ class PracticeFilterForm(PortalForm):
 
     def shown_params(self):
         """The (name, value) pairs asked for that choose what the list shows, in the order asked:
-        its fields', empty ones left out; not its page, nor anything it does not read."""
-        return self.asked(self.data)
+        its fields', empty ones and those it could not use (ignored) left out; not its page, nor
+        anything it does not read."""
+        return [(name, value) for name, value in self.asked(self.data) if name not in self.errors]
 
     def ignored(self):
         """(parameter, message) for each filter that could not be used."""

@@ -77,8 +77,9 @@ def practice_list(request):
     # The list below the search box is the same for every reader of the address: kept as a
     # fragment (practice_list.html), so what it shows is read only when it is drawn again.
     page.object_list = SimpleLazyObject(page_cards)
-    # The filters asked for, less anything else (where the visitor came from, say): what its
-    # canonical address, its links to its other pages, its PDF and the search to follow keep.
+    # The filters asked for, less anything else (where the visitor came from, say) and those it
+    # could not use: what its canonical address, its links to its other pages, its chips' links,
+    # its PDF and the search to follow keep; the page tells which it ignored.
     shown = form.shown_params()
     context = {
         "form": form,
