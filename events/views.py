@@ -9,7 +9,7 @@ from django.views.decorators.http import require_safe
 from events.models import Event, EventPractice
 from practices.models import Practice
 from practices.models.practice import CARD_DEFERRED
-from practices.views.browse import page_address, paginate
+from practices.paging import page_address, paginate
 
 
 @require_safe

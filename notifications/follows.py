@@ -74,7 +74,7 @@ def from_search(querystring):
     value = urlencode(sorted(filters.items()), doseq=True)
     if len(value) > Follow._meta.get_field("value").max_length:
         raise BadRequest("This search is too long to follow.")
-    label = " · ".join(chip.label for chip in practice_filters.chips(QueryDict(), filters))
+    label = " · ".join(chip.label for chip in practice_filters.chips([], filters))
     return Target.SEARCH, value, label[:300]
 
 

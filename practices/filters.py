@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from django import forms
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
+from django.http import QueryDict
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import get_language
@@ -105,16 +106,34 @@ class PracticeFilterForm(PortalForm):
             chosen = None  # relevance means nothing without a search
         return chosen or (Sort.RELEVANCE if self.filters.get("q") else Sort.NEWEST)
 
-    def shown_params(self):
-        """The (name, value) pairs asked for that choose what the list shows, in the order asked:
-        its fields', empty ones left out; not its page, nor anything it does not read."""
+    @classmethod
+    def for_list(cls, query):
+        """The form as the list reads the query string `query`: its shown parameters alone, so
+        that what the list shows depends on them and nothing else (an empty `?city=` after
+        `?city=oslo` changes nothing), and addresses that name the same ones show the same list
+        (its kept fragment, practice_list.html, is keyed on them)."""
+        data = QueryDict(mutable=True)
+        for name, value in cls.asked(query):
+            data.appendlist(name, value)
+        return cls(data)
+
+    @classmethod
+    def asked(cls, query):
+        """The (name, value) pairs of `query` for the form's fields, in the order asked, empty
+        ones left out: not a page, nor anything the form does not read."""
         return [
             (name, value)
-            for name in self.data
-            if name in self.fields
-            for value in self.data.getlist(name)
+            for name in query
+            if name in cls.base_fields
+            for value in query.getlist(name)
             if value
         ]
+
+    def shown_params(self):
+        """The (name, value) pairs asked for that choose what the list shows, in the order asked:
+        its fields', empty ones and those it could not use (ignored) left out; not its page, nor
+        anything it does not read."""
+        return [(name, value) for name, value in self.asked(self.data) if name not in self.errors]
 
     def ignored(self):
         """(parameter, message) for each filter that could not be used."""
@@ -398,14 +417,14 @@ class Chip:
 
 
 def chips(params, filters):
-    """One removable chip per active filter value; removing it keeps every other filter."""
+    """One removable chip per active filter value; removing it keeps every other of the list's
+    `params` ((name, value) pairs: PracticeFilterForm.shown_params), as its canonical address
+    names them."""
 
     def without(name, value=None):
         kept = [
             (key, item)
-            for key in params
-            if key != "page"
-            for item in params.getlist(key)
+            for key, item in params
             if not (key == name and (value is None or item == str(value)))
         ]
         return "?" + urlencode(kept) if kept else "?"

@@ -24,7 +24,7 @@ def practice_briefing(request, slug):
 def list_briefing(request):
     """Anyone: the practices the list shows for these filters, in its order, as a PDF; the
     first LIST_LIMIT of them when there are more."""
-    form = practice_filters.PracticeFilterForm(request.GET)
+    form = practice_filters.PracticeFilterForm.for_list(request.GET)
     filters = form.filters
     base = Practice.objects.published()
     listed = practice_filters.found(base, filters, form.ordering)
@@ -42,7 +42,7 @@ def list_briefing(request):
         intro = ""
     if intro:
         intro %= {"shown": len(ids), "count": listed.count}
-    chips = practice_filters.chips(request.GET, filters)
+    chips = practice_filters.chips(form.shown_params(), filters)
     title = _("Practices")
     if chips:
         title = f"{title}: {', '.join(str(chip.label) for chip in chips)}"

@@ -2,43 +2,19 @@
 
 import uuid
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db.models import prefetch_related_objects
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.views.decorators.http import require_safe
 
-from practices import briefings, caching, paging, search, threads
+from practices import briefings, caching, search, threads
 from practices import filters as practice_filters
 from practices.forms import CommentForm
 from practices.models import Practice
 from practices.models.practice import MARKDOWN_FIELDS
-
-PAGE_SIZE = 20
-
-
-def paginate(request, rows, per_page=PAGE_SIZE, count=None, param="page"):
-    """The requested page of a list (`rows`: a queryset, or range(count) for a view that finds
-    the page's rows itself), its number in the query parameter `param`; a page that does not
-    exist is a 404, not an error. `count`, when known already, spares counting the whole list
-    again."""
-    paginator = Paginator(rows, per_page)
-    if count is not None:
-        paginator.count = count
-    try:
-        return paginator.page(request.GET.get(param, 1))
-    except (EmptyPage, PageNotAnInteger):
-        raise Http404("No such page.") from None
-
-
-def page_address(path, page, params=(), param="page"):
-    """The canonical address of `page` of the list at `path`: each page of a list is its own,
-    named with its number in `param` from page 2 on, after `params` ((name, value) pairs: the
-    list's filters, where it has some), as the list's links to its pages name it."""
-    return paging.page_url(path, page.number, urlencode(params), param)
+from practices.paging import PAGE_SIZE, page_address, paginate
 
 
 def cards(ids, snippets=None):
@@ -74,7 +50,7 @@ def paged_cards(request, published, kind, params):
 @require_safe
 def practice_list(request):
     """Anyone: published practices, with combinable filters, facet counts and search."""
-    form = practice_filters.PracticeFilterForm(request.GET)
+    form = practice_filters.PracticeFilterForm.for_list(request.GET)
     filters = form.filters
     base = Practice.objects.published()
     listed = practice_filters.found(base, filters, form.ordering)
@@ -101,8 +77,9 @@ def practice_list(request):
     # The list below the search box is the same for every reader of the address: kept as a
     # fragment (practice_list.html), so what it shows is read only when it is drawn again.
     page.object_list = SimpleLazyObject(page_cards)
-    # The filters asked for, less anything else (where the visitor came from, say): what its
-    # canonical address, its links to its other pages, its PDF and the search to follow keep.
+    # The filters asked for, less anything else (where the visitor came from, say) and those it
+    # could not use: what its canonical address, its links to its other pages, its chips' links,
+    # its PDF and the search to follow keep; the page tells which it ignored.
     shown = form.shown_params()
     context = {
         "form": form,
@@ -119,7 +96,7 @@ def practice_list(request):
             for value, label in practice_filters.Sort.choices
             if value != practice_filters.Sort.RELEVANCE or filters.get("q")
         ],
-        "chips": SimpleLazyObject(lambda: practice_filters.chips(request.GET, filters)),
+        "chips": SimpleLazyObject(lambda: practice_filters.chips(shown, filters)),
         "ignored": form.ignored(),
         "facets": practice_filters.Facets(base, filters),
         "briefing_limit": briefings.LIST_LIMIT,

@@ -11,7 +11,8 @@ from django.views.decorators.http import require_safe
 from practices import caching
 from practices.countries import country_name, name_order
 from practices.models import City, Practice
-from practices.views.browse import page_address, paged_cards
+from practices.paging import page_address
+from practices.views.browse import paged_cards
 
 
 @dataclass

@@ -8,7 +8,8 @@ from django.views.decorators.http import require_safe
 from practices import caching
 from practices import coverage as coverage_matrix
 from practices.models import Lesson
-from practices.views.browse import PAGE_SIZE, cards, page_address, paginate
+from practices.paging import PAGE_SIZE, page_address, paginate
+from practices.views.browse import cards
 
 
 @require_safe

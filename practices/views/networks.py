@@ -7,7 +7,8 @@ from django.views.decorators.http import require_safe
 
 from practices import caching
 from practices.models import City, Network, Practice
-from practices.views.browse import page_address, paged_cards
+from practices.paging import page_address
+from practices.views.browse import paged_cards
 
 
 @require_safe

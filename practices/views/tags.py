@@ -8,7 +8,8 @@ from taggit.models import Tag
 
 from practices import tagging
 from practices.models import Practice
-from practices.views.browse import page_address, paged_cards
+from practices.paging import page_address
+from practices.views.browse import paged_cards
 
 
 @require_safe

@@ -97,6 +97,34 @@ def test_a_search_reached_from_a_campaign_s_link_can_be_followed(member, member_
     assert Follow.objects.get(user=member_user).value == "lesson=3&q=youth"
 
 
+@pytest.mark.parametrize(
+    "asked, value, target",
+    [
+        ("?year=abc&q=youth", "q=youth", "search"),
+        ("?lesson=99&q=youth&lesson=2", "q=youth", "search"),
+        ("?lesson=99&city=aarhus&sort=random", "city=aarhus", "city"),
+    ],
+)
+def test_a_search_with_a_filter_the_list_ignored_follows_what_the_list_shows(
+    member, member_user, city_a, asked, value, target
+):
+    # The list tells which filters it could not use and shows the practices of the others: the
+    # search it offers to follow is that one.
+    page = member.get(f"/practices/{asked}").text
+    assert "could not be used and were ignored" in page
+    [offered] = re.findall(r'<input type="hidden" name="value" value="([^"]*)">', page)
+
+    assert html.unescape(offered) == value
+    assert follow(member, "search", html.unescape(offered)).status_code == 302
+    assert Follow.objects.get(user=member_user).target == target
+
+
+def test_a_list_whose_only_filter_was_ignored_offers_nothing_to_follow(member):
+    page = member.get("/practices/?lesson=99").text
+    assert "could not be used and were ignored" in page
+    assert "Follow new practices that match this search" not in page
+
+
 def test_follows_are_listed_and_unfollowed_from_the_settings(member, member_user, city_a):
     follow(member, "city", "aarhus")
     page = member.get("/my/notifications/").text

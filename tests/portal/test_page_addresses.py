@@ -74,6 +74,18 @@ def test_a_filtered_list_names_its_filters_and_page_but_not_the_rest(anonymous, 
     assert canonical(first) == ["http://testserver/practices/?lesson=1"]
 
 
+def test_a_filter_the_list_could_not_use_is_no_part_of_its_addresses(anonymous, two_pages):
+    # The list says it ignored the year and shows lesson 1's practices: its canonical address,
+    # its links to its pages, its PDF and its chips' links name lesson 1 alone.
+    page = anonymous.get("/practices/?year=abc&lesson=1&sort=random").text
+
+    assert "could not be used and were ignored" in page
+    assert canonical(page) == ["http://testserver/practices/?lesson=1"]
+    assert page_links(page) == ["?lesson=1&page=2"]
+    assert 'href="/practices/briefing.pdf?lesson=1"' in page
+    assert 'href="?" class="chip"' in page
+
+
 def test_a_later_page_of_a_thread_ignores_a_list_s_page_parameter(anonymous, two_pages):
     practice = PracticeFactory(slug="youth-panels")
 

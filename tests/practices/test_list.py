@@ -147,6 +147,20 @@ def test_each_active_filter_is_a_chip_that_removes_only_itself(anonymous, oslo):
     assert "(remove this filter)" in response.text
 
 
+def test_a_chip_s_remove_link_keeps_the_filters_not_where_the_visitor_came_from(anonymous, oslo):
+    # As the list's canonical address names it: its filters in the order asked, less tracking,
+    # parameters it does not read, empty fields and the page.
+    PracticeFactory(city=oslo, lessons=[3])
+    asked = "/practices/?utm_source=x&lesson=3&fbclid=y&city=oslo&foo=1&q=&sort=title&page=1"
+
+    shown = chips(anonymous.get(asked))
+
+    assert shown["City: Oslo"] == "?lesson=3&sort=title"
+    assert shown["Lesson 3: Inclusion is key to strengthening local democracies"] == (
+        "?city=oslo&sort=title"
+    )
+
+
 def test_a_list_read_again_shows_renamed_chips_and_changed_cards_at_once(anonymous, oslo):
     """The list is drawn once for its address and kept: a change to what it shows (the names
     in its chips, a card) shows on the next view all the same."""
@@ -170,6 +184,60 @@ def test_a_list_read_again_shows_renamed_chips_and_changed_cards_at_once(anonymo
     practice.title = "Youth panels in every district"
     practice.save()
     assert titles(anonymous.get(URL, params)) == ["Youth panels in every district"]
+
+
+def test_tracking_variants_of_an_address_are_drawn_once(
+    anonymous, oslo, django_assert_max_num_queries
+):
+    """The list is kept under its canonical address: where the visitor came from, a parameter
+    it does not read or an empty field make no second copy of it."""
+    PracticeFactory(title="Oslo youth councils", city=oslo, lessons=[2])
+    asked = "?lesson=2&city=oslo&utm_source=a"
+    drawn = count_queries(anonymous, URL + asked)
+    kept = count_queries(anonymous, URL + asked)
+    assert kept < drawn
+
+    for variant in [
+        "?lesson=2&utm_source=b&city=oslo",
+        "?fbclid=x&lesson=2&city=oslo&q=&foo=1",
+        "?lesson=2&city=oslo&city=&page=1",
+    ]:
+        with django_assert_max_num_queries(kept):
+            page = anonymous.get(URL + variant)
+        assert titles(page) == ["Oslo youth councils"], variant
+        assert chips(page)["City: Oslo"] == "?lesson=2", variant
+
+
+def test_addresses_that_show_different_lists_each_show_their_own(anonymous, oslo, lyon):
+    """Visited one after the other, each address shows what it alone asks for, never a list
+    kept for another: its filters, its order, its search, its ignored filters, its language."""
+    import datetime as dt
+
+    from django.utils import timezone
+
+    now = timezone.now()
+    PracticeFactory(title="Youth councils", city=oslo, lessons=[2], published_at=now)
+    PracticeFactory(
+        title="Assemblies", city=lyon, lessons=[2, 3], published_at=now - dt.timedelta(days=1)
+    )
+    for asked, shown, marker in [
+        ("?lesson=2&utm_source=a", ["Youth councils", "Assemblies"], None),
+        ("?lesson=3", ["Assemblies"], None),
+        ("?lesson=2&sort=title", ["Assemblies", "Youth councils"], None),
+        ("?lesson=2&city=oslo&city=", ["Youth councils"], None),
+        ("?lesson=2&lesson=x", ["Youth councils", "Assemblies"], "x is not one of"),
+        ("?lesson=2&lesson=y", ["Youth councils", "Assemblies"], "y is not one of"),
+        ("?q=councils", ["Youth councils"], 'value="councils"'),
+        ("?q=assemblies", ["Assemblies"], 'value="assemblies"'),
+    ]:
+        page = anonymous.get(URL + asked).text
+        assert card_titles(page) == shown, asked
+        if marker:
+            assert marker in page, asked
+    assert "could not be used" not in anonymous.get(URL).text
+    french = anonymous.get("/fr" + URL + "?lesson=3").text
+    assert card_titles(french) == ["Assemblies"]
+    assert "Filtres" in french
 
 
 def test_sort_by_newest_and_by_title(anonymous):
